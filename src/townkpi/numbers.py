@@ -1,0 +1,347 @@
+"""Written numbers: digits, Chinese numerals, 万/亿 scales, ranges and qualifiers.
+
+A report writes the same quantity in many ways: ``131.5``, ``１３１．５``, ``1,315``, ``1.2万``,
+``十七``, ``两``, ``三千五百``. [`parse_numeral`][townkpi.numbers.parse_numeral] reads any of these into a
+[`Numeral`][townkpi.numbers.Numeral]: the digits exactly as written (a `Decimal`, so ``8.0`` keeps its
+one decimal), the power of ten a trailing 万/亿 adds, and so the precision the writer chose.
+
+Qualifiers change what a number stands for: 约230 is about 230, 2.2万余 is more than 2.2万 but less
+than 2.3万, 超过10 is more than 10, 99.5以上 is at least 99.5. [`QUALIFIERS`][townkpi.numbers.QUALIFIERS]
+lists the words townkpi knows and [`value_interval`][townkpi.numbers.value_interval] turns a numeral and its
+qualifiers into an exact [`Interval`][townkpi.interval.Interval] and a [`Comparator`][townkpi.numbers.Comparator].
+
+Example:
+    >>> n = parse_numeral("2.2万")
+    >>> n.digits, n.scale, n.value
+    (Decimal('2.2'), 4, Decimal('2.2E+4'))
+    >>> iv, comp = value_interval((parse_numeral("2.2"),), ("余",))
+    >>> str(iv), comp.value
+    ('(2.2, 2.3)', '>')
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from townkpi.errors import NumberFormatError
+from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Interval, Rounding, quantum_of
+
+__all__ = [
+    "CHINESE_DIGITS",
+    "QUALIFIERS",
+    "Comparator",
+    "Numeral",
+    "Qualifier",
+    "QualifierEffect",
+    "normalize_digits",
+    "parse_numeral",
+    "value_interval",
+]
+
+#: Chinese numeral characters and their digit values.
+CHINESE_DIGITS: Final[Mapping[str, int]] = MappingProxyType(
+    {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+     "八": 8, "九": 9}
+)  # fmt: skip
+_SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS: Final = {"万": 10**4, "亿": 10**8}
+_SCALE_CHARS: Final = {"万": 4, "亿": 8}
+
+_FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
+_ASCII_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_ARABIC = re.compile(r"(?P<number>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<scale>万亿|亿|万)?")
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits, point, sign and comma as their ASCII forms (same length, so offsets hold).
+
+    Example:
+        >>> normalize_digits("１３１．５")
+        '131.5'
+    """
+    return text.translate(_FULLWIDTH)
+
+
+class Comparator(enum.StrEnum):
+    """How a written value relates to the true one.
+
+    Attributes:
+        EQ: Equal within the written precision (the default).
+        GT: More than the bound (超过, 余 and 多 give a bounded "more than").
+        GE: At least the bound (以上, 不少于, 不低于).
+        LT: Less than the bound (不足, 低于).
+        LE: At most the bound (以内, 以下, 不超过).
+        APPROX: About (约, 左右, 近): a tolerance band.
+        RANGE: Between two written numbers (1-2, 5至10).
+    """
+
+    EQ = "="
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+    APPROX = "~"
+    RANGE = "range"
+
+
+class QualifierEffect(enum.Enum):
+    """What a qualifier word does to the interval a number stands for."""
+
+    APPROX = "approx"  # 约, 左右: a band around the value
+    NEARLY = "nearly"  # 近: a band just below the value
+    MORE = "more"  # 余, 多: above the value, below the next unit of its last digit
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Qualifier:
+    """A word that qualifies a number.
+
+    Attributes:
+        word: The word as written (约, 以上 …).
+        effect: What it does to the interval.
+        prefix: True when it stands before the number (约230), False after it (230余, 99.5%以上).
+    """
+
+    word: str = attrs.field(validator=attrs.validators.min_len(1))
+    effect: QualifierEffect = attrs.field(validator=attrs.validators.instance_of(QualifierEffect))
+    prefix: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+
+
+def _q(word: str, effect: QualifierEffect, *, prefix: bool) -> tuple[str, Qualifier]:
+    return word, Qualifier(word=word, effect=effect, prefix=prefix)
+
+
+_E = QualifierEffect
+#: Every qualifier word townkpi knows, by word.
+QUALIFIERS: Final[Mapping[str, Qualifier]] = MappingProxyType(
+    dict(
+        [
+            _q("约", _E.APPROX, prefix=True),
+            _q("大约", _E.APPROX, prefix=True),
+            _q("近", _E.NEARLY, prefix=True),
+            _q("将近", _E.NEARLY, prefix=True),
+            _q("接近", _E.NEARLY, prefix=True),
+            _q("超过", _E.GT, prefix=True),
+            _q("超", _E.GT, prefix=True),
+            _q("逾", _E.GT, prefix=True),
+            _q("高于", _E.GT, prefix=True),
+            _q("多于", _E.GT, prefix=True),
+            _q("不少于", _E.GE, prefix=True),
+            _q("不低于", _E.GE, prefix=True),
+            _q("至少", _E.GE, prefix=True),
+            _q("不超过", _E.LE, prefix=True),
+            _q("不高于", _E.LE, prefix=True),
+            _q("至多", _E.LE, prefix=True),
+            _q("不足", _E.LT, prefix=True),
+            _q("低于", _E.LT, prefix=True),
+            _q("少于", _E.LT, prefix=True),
+            _q("余", _E.MORE, prefix=False),
+            _q("多", _E.MORE, prefix=False),
+            _q("左右", _E.APPROX, prefix=False),
+            _q("上下", _E.APPROX, prefix=False),
+            _q("以上", _E.GE, prefix=False),
+            _q("及以上", _E.GE, prefix=False),
+            _q("以下", _E.LE, prefix=False),
+            _q("以内", _E.LE, prefix=False),
+        ]
+    )
+)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Numeral:
+    """A number as written.
+
+    Attributes:
+        text: The characters as they stand in the source.
+        digits: The digits as written, before any trailing 万/亿 (``2.2`` for ``2.2万``); exact.
+        scale: The power of ten that a trailing 万 (4) or 亿 (8) adds; 0 when none.
+        chinese: True when written in Chinese numerals (十七, 两): these are exact integers.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.min_len(1))
+    digits: Decimal = attrs.field(validator=attrs.validators.instance_of(Decimal))
+    scale: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    chinese: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    @property
+    def value(self) -> Decimal:
+        """The number, scale applied, exactly (``2.2万`` → 22000)."""
+        return self.digits.scaleb(self.scale)
+
+    @property
+    def quantum(self) -> Fraction:
+        """The size of the last written digit, in the units of ``digits`` (``98.8`` → 1/10)."""
+        return quantum_of(self.digits)
+
+    @property
+    def is_integer(self) -> bool:
+        """Whether the digits are written without a fractional part."""
+        exp = self.digits.as_tuple().exponent
+        return isinstance(exp, int) and exp >= 0
+
+    def significant_quantum(self) -> Fraction:
+        """The place of the last non-zero digit: ``70`` → 10, ``2000`` → 1000, ``2.2`` → 1/10.
+
+        This is the step that 余/多 refer to: 70余 lies below 80, 2.2万余 below 2.3万.
+        """
+        if self.digits == 0:
+            return self.quantum
+        exp = self.digits.normalize().as_tuple().exponent
+        assert isinstance(exp, int)
+        return Fraction(10) ** exp
+
+
+def _parse_chinese(text: str, pos: int) -> int:
+    total = 0  # completed 亿/万 sections
+    section = 0  # within the current 万 section
+    number = 0  # the pending digit
+    seen_digit = False
+    for i, ch in enumerate(text):
+        if ch in CHINESE_DIGITS:
+            number = CHINESE_DIGITS[ch]
+            seen_digit = True
+        elif ch in _SMALL_UNITS:
+            if number == 0 and not seen_digit:
+                number = 1  # 十七 = 1*10 + 7
+            section += number * _SMALL_UNITS[ch]
+            number = 0
+            seen_digit = False
+        elif ch in _LARGE_UNITS:
+            unit = _LARGE_UNITS[ch]
+            value = section + number
+            if value == 0 and total == 0:
+                value = 1
+            if unit == 10**8:
+                total = (total + value) * unit
+            else:
+                total += value * unit
+            section = 0
+            number = 0
+            seen_digit = False
+        else:
+            raise NumberFormatError(text, pos + i, f"not a Chinese numeral {ch!r}")
+    return total + section + number
+
+
+def parse_numeral(text: str) -> Numeral:
+    """Read a written number.
+
+    Args:
+        text: Arabic digits (ASCII or full-width, with an optional decimal point and thousands
+            commas), optionally followed by 万, 亿 or 万亿; or a Chinese numeral (十七, 两, 一百二十).
+
+    Returns:
+        The numeral, with its digits exact as written.
+
+    Raises:
+        NumberFormatError: ``text`` is not a number; the error names the position.
+
+    Example:
+        >>> parse_numeral("8.0").digits
+        Decimal('8.0')
+        >>> parse_numeral("一百二十").value
+        Decimal('120')
+        >>> parse_numeral("1,234.5").digits
+        Decimal('1234.5')
+    """
+    if not text:
+        raise NumberFormatError(text, 0, "empty text")
+    ascii_text = normalize_digits(text)
+    if ascii_text[0].isdigit() or ascii_text[0] in "-−":
+        m = _ARABIC.fullmatch(ascii_text)
+        if m is None:
+            probe = _ASCII_NUMBER.match(ascii_text)
+            bad = probe.end() if probe is not None else 0
+            raise NumberFormatError(text, bad, f"stray character {text[bad]!r}")
+        scale = sum(_SCALE_CHARS[ch] for ch in m["scale"] or "")
+        digits = Decimal(m["number"].replace(",", "").replace("−", "-"))
+        return Numeral(text=text, digits=digits, scale=scale)
+    for i, ch in enumerate(text):
+        if ch not in CHINESE_DIGITS and ch not in _SMALL_UNITS and ch not in _LARGE_UNITS:
+            raise NumberFormatError(text, i, f"stray character {ch!r}")
+    return Numeral(text=text, digits=Decimal(_parse_chinese(text, 0)), chinese=True)
+
+
+def value_interval(
+    numerals: Sequence[Numeral],
+    qualifiers: Sequence[str] = (),
+    *,
+    exact: bool = False,
+    rounding: Rounding = Rounding.HALF_UP,
+    tolerance: Fraction = DEFAULT_APPROX_TOLERANCE,
+    negative: bool = False,
+) -> tuple[Interval, Comparator]:
+    """The interval a written value stands for, in the units of its digits, and its comparator.
+
+    Args:
+        numerals: One numeral, or two for a range (1-2, 5至10).
+        qualifiers: Qualifier words around it (约, 余, 以上 …); unknown words are ignored.
+        exact: The value is an exact count (169户): a whole number stands for itself, not for a
+            rounding interval.
+        rounding: The rounding convention assumed for inexact values.
+        tolerance: The relative half-width of the band for 约/左右/近.
+        negative: Negate the value (a change written with 下降).
+
+    Returns:
+        The interval (in the numeral's digits, scale not applied) and the comparator.
+
+    Example:
+        >>> str(value_interval((parse_numeral("99.5"),), ("以上",))[0])
+        '[99.5, inf)'
+        >>> str(value_interval((parse_numeral("169"),), exact=True)[0])
+        '[169]'
+    """
+    if not numerals:
+        raise ValueError("value_interval needs at least one numeral")
+
+    def base(n: Numeral) -> Interval:
+        d = -n.digits if negative else n.digits
+        if n.chinese or (exact and n.is_integer):
+            return Interval.point(d)
+        return Interval.from_rounded(d, rounding)
+
+    if len(numerals) >= 2:
+        first, last = base(numerals[0]), base(numerals[-1])
+        return first.hull(last), Comparator.RANGE
+
+    n = numerals[0]
+    iv = base(n)
+    v = Fraction(-n.digits if negative else n.digits)
+    comparator = Comparator.EQ
+    for word in qualifiers:
+        q = QUALIFIERS.get(word)
+        if q is None:
+            continue
+        effect = q.effect
+        if effect is QualifierEffect.APPROX:
+            band = Interval.closed(v - abs(v) * tolerance, v + abs(v) * tolerance)
+            iv, comparator = band.hull(iv), Comparator.APPROX
+        elif effect is QualifierEffect.NEARLY:
+            iv = Interval.closed(v - abs(v) * tolerance, v).hull(iv)
+            comparator = Comparator.APPROX
+        elif effect is QualifierEffect.MORE:
+            step = n.significant_quantum()
+            iv = Interval.open(v, v + step) if v >= 0 else Interval.open(v - step, v)
+            comparator = Comparator.GT
+        elif effect is QualifierEffect.GT:
+            iv, comparator = Interval.greater_than(v), Comparator.GT
+        elif effect is QualifierEffect.GE:
+            iv, comparator = Interval.at_least(v), Comparator.GE
+        elif effect is QualifierEffect.LT:
+            iv, comparator = Interval.less_than(v), Comparator.LT
+        else:  # LE
+            iv, comparator = Interval.at_most(v), Comparator.LE
+    return iv, comparator

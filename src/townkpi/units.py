@@ -1,0 +1,354 @@
+"""Units of measure on pint: one registry for the package, defined as data in ``units.txt``.
+
+Currencies (元 with 万元/亿元; 美元 with 万美元) are dimensions of their own, as are area (亩, 公顷,
+平方米), length (公里, 米) and each counting unit (户, 人/名, 家, 个, 件 …): adding 户 to 人 raises
+[`DimensionMismatchError`][townkpi.errors.DimensionMismatchError]. A 万/亿 written before any unit scales
+it (2.2万个, 20.9万平方米). ``%`` and ``个百分点`` never mix.
+
+Every unit string is resolved once and cached ([`parse_unit`][townkpi.units.parse_unit]); magnitudes are
+exact `fractions.Fraction`, so ``131.5亿元`` is exactly ``1315000万元``.
+
+Example:
+    >>> from decimal import Decimal
+    >>> q = quantity(Decimal("131.5"), "亿元")
+    >>> format_quantity(convert(q, "万元"))
+    '1315000万元'
+    >>> parse_unit("名").dimension == parse_unit("人").dimension
+    True
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import threading
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from townkpi.errors import DimensionMismatchError, UnitError
+from townkpi.interval import format_fraction
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "Unit",
+    "UnitCategory",
+    "UnitDefinition",
+    "convert",
+    "conversion_factor",
+    "define_units",
+    "format_quantity",
+    "known_units",
+    "parse_unit",
+    "quantity",
+    "registry",
+]
+
+_LOCK = threading.Lock()
+_REGISTRY: pint.UnitRegistry[Any] | None = None
+_EXTRA_DEFINITIONS: list[str] = []
+_UNIT_NORMALIZE: Final = str.maketrans({"％": "%", "‰": "‰", "／": "/"})
+
+
+class UnitCategory(enum.StrEnum):
+    """The broad kind of a unit, used by checks to decide what arithmetic makes sense."""
+
+    CURRENCY = "currency"
+    AREA = "area"
+    LENGTH = "length"
+    VOLUME = "volume"
+    MASS = "mass"
+    ENERGY = "energy"
+    POWER = "power"
+    TIME = "time"
+    COUNT = "count"
+    PROPORTION = "proportion"
+    PERCENTAGE_POINT = "percentage-point"
+    OTHER = "other"
+
+
+def registry() -> pint.UnitRegistry[Any]:
+    """The package's one pint registry, built on first use from ``units.txt`` (exact Fractions).
+
+    Returns:
+        The shared `pint.UnitRegistry`. Quantities from another registry cannot be mixed with it.
+    """
+    global _REGISTRY  # noqa: PLW0603 - the registry is built lazily, once, for start-up time
+    if _REGISTRY is None:
+        with _LOCK:
+            if _REGISTRY is None:
+                import pint  # noqa: PLC0415 - importing pint costs ~0.1 s; only when units are used
+
+                text = resources.files("townkpi").joinpath("units.txt").read_text("utf-8")
+                reg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, non_int_type=Fraction)
+                reg.load_definitions(text.splitlines())
+                for line in _EXTRA_DEFINITIONS:
+                    reg.define(line)
+                _REGISTRY = reg
+    return _REGISTRY
+
+
+def define_units(definitions: Iterable[str]) -> None:
+    """Add unit definitions (pint's one-line syntax) to the registry, e.g. from a plugin.
+
+    Args:
+        definitions: Lines such as ``"mu_yield = [grain_yield] = 公斤每亩"``.
+
+    Raises:
+        UnitError: A line cannot be parsed or redefines a unit.
+    """
+    lines = [d.strip() for d in definitions if d.strip() and not d.strip().startswith("#")]
+    reg = registry()
+    for line in lines:
+        if line in _EXTRA_DEFINITIONS:
+            continue
+        try:
+            reg.define(line)
+        except Exception as exc:  # pint raises several unrelated types for bad lines
+            raise UnitError(line, f"cannot define unit ({exc})") from exc
+        _EXTRA_DEFINITIONS.append(line)
+    parse_unit.cache_clear()
+
+
+def _dimension_key(dims: dict[str, Fraction]) -> str:
+    parts = []
+    for name, power in sorted(dims.items()):
+        p = Fraction(power)
+        parts.append(name if p == 1 else f"{name}^{format_fraction(p)}")
+    return "*".join(parts) or "[]"
+
+
+@functools.cache
+def _counting_dimensions() -> frozenset[str]:
+    reg = registry()
+    members = reg.get_group("counting").members
+    return frozenset(_dimension_key(dict(reg.Unit(m).dimensionality)) for m in members)
+
+
+_SIMPLE_CATEGORIES: Final = {
+    "[length]": UnitCategory.LENGTH,
+    "[length]^2": UnitCategory.AREA,
+    "[length]^3": UnitCategory.VOLUME,
+    "[mass]": UnitCategory.MASS,
+    "[energy]": UnitCategory.ENERGY,
+    "[energy_coal]": UnitCategory.ENERGY,
+    "[power]": UnitCategory.POWER,
+    "[time]": UnitCategory.TIME,
+    "[percentage_point]": UnitCategory.PERCENTAGE_POINT,
+    "[]": UnitCategory.PROPORTION,
+}
+
+
+def _category(key: str) -> UnitCategory:
+    if key in _SIMPLE_CATEGORIES:
+        return _SIMPLE_CATEGORIES[key]
+    if re.fullmatch(r"\[currency_\w+\]", key):
+        return UnitCategory.CURRENCY
+    if key in _counting_dimensions():
+        return UnitCategory.COUNT
+    return UnitCategory.OTHER
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Unit:
+    """A unit as written in a report, resolved against the registry.
+
+    Attributes:
+        text: The unit as written, scale included (``万平方米``).
+        dimension: A stable key of its dimensionality (``[length]^2``, ``[household]``).
+        category: Its broad kind (area, currency, count …).
+        factor: The scale its 万/亿 prefixes add, exactly (万平方米 → 10000, 平方米 → 1).
+        base: The symbol of the unit without those prefixes (平方米, 元, 户).
+    """
+
+    text: str = attrs.field(validator=attrs.validators.min_len(1))
+    dimension: str
+    category: UnitCategory
+    factor: Fraction
+    base: str
+
+    @property
+    def is_count(self) -> bool:
+        """Whether it counts whole things (户, 人, 家, 万个 …)."""
+        return self.category is UnitCategory.COUNT
+
+    @property
+    def counts_whole_things(self) -> bool:
+        """Whether a whole number of it is exact: a count without a 万/亿 scale (169户, not 2万户)."""
+        return self.category is UnitCategory.COUNT and self.factor == 1
+
+    @property
+    def pint_unit(self) -> pint.Unit:
+        """The pint unit (from the package registry)."""
+        return registry().Unit(_normalize(self.text))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _normalize(text: str) -> str:
+    return text.strip().translate(_UNIT_NORMALIZE)
+
+
+def _split_prefix(reg: pint.UnitRegistry[Any], name: str) -> tuple[str, str]:
+    """Split a canonical unit name into its prefix and base name (万亿yuan → 万亿, yuan)."""
+    candidates = reg.parse_unit_name(name)
+    prefix, base_name, _suffix = max(candidates, key=lambda c: len(c[0]))
+    return prefix, base_name
+
+
+def _base_symbol(reg: pint.UnitRegistry[Any], unit: pint.Unit) -> tuple[Fraction, str]:
+    """The factor of ``unit`` in a base unit of its dimension, and that base's Chinese symbol."""
+    items = list(unit._units.items())  # noqa: SLF001 - pint exposes no public accessor for terms
+    factor = Fraction(1)
+    names: list[str] = []
+    for name, power in items:
+        prefix, base_name = _split_prefix(reg, name)
+        pf = Fraction(reg._prefixes[prefix].converter.scale) if prefix else Fraction(1)  # noqa: SLF001
+        factor *= pf ** int(power)
+        symbol = reg.get_symbol(base_name)
+        names.append(symbol if power == 1 else f"{symbol}^{format_fraction(Fraction(power))}")
+    return factor, "·".join(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_unit(text: str) -> Unit:
+    """Resolve a unit as written (``亿元``, ``万平方米``, ``名``, ``％``), cached per string.
+
+    Args:
+        text: The unit as written, including any 万/亿 scale before it.
+
+    Returns:
+        The resolved unit.
+
+    Raises:
+        UnitError: The registry does not know the unit.
+
+    Example:
+        >>> u = parse_unit("万平方米")
+        >>> u.category.value, u.factor, u.base
+        ('area', Fraction(10000, 1), '平方米')
+    """
+    norm = _normalize(text)
+    if not norm:
+        raise UnitError(text, "empty unit")
+    reg = registry()
+    try:
+        unit = reg.Unit(norm)
+    except Exception as exc:  # pint raises UndefinedUnitError, AssertionError, ValueError …
+        raise UnitError(text) from exc
+    key = _dimension_key(dict(unit.dimensionality))
+    try:
+        factor, base = _base_symbol(reg, unit)
+    except Exception as exc:  # pragma: no cover - a definition pint accepts but we cannot resolve
+        raise UnitError(text, "cannot resolve unit") from exc
+    return Unit(text=text, dimension=key, category=_category(key), factor=factor, base=base)
+
+
+def _as_unit(unit: str | Unit) -> Unit:
+    return unit if isinstance(unit, Unit) else parse_unit(unit)
+
+
+def conversion_factor(source: str | Unit, target: str | Unit) -> Fraction:
+    """The exact number of ``target`` units in one ``source`` unit.
+
+    Raises:
+        DimensionMismatchError: The two units measure different things (户 and 人, 元 and 美元).
+
+    Example:
+        >>> conversion_factor("亿元", "万元")
+        Fraction(10000, 1)
+    """
+    a, b = _as_unit(source), _as_unit(target)
+    if a.dimension != b.dimension:
+        raise DimensionMismatchError(a.text, b.text, "convert")
+    if a.factor and b.factor and a.base == b.base:
+        return a.factor / b.factor
+    q = registry().Quantity(Fraction(1), a.pint_unit).to(b.pint_unit)
+    return Fraction(q.magnitude)
+
+
+def quantity(magnitude: Decimal | Fraction | int, unit: str | Unit) -> pint.Quantity:
+    """An exact pint quantity in the package registry.
+
+    Args:
+        magnitude: The number (converted exactly to a Fraction).
+        unit: The unit as written.
+    """
+    u = _as_unit(unit)
+    return registry().Quantity(Fraction(magnitude), u.pint_unit)
+
+
+def convert(q: pint.Quantity, unit: str | Unit) -> pint.Quantity:
+    """Convert a quantity exactly.
+
+    Raises:
+        DimensionMismatchError: The quantity cannot be expressed in ``unit``.
+    """
+    u = _as_unit(unit)
+    try:
+        return q.to(u.pint_unit)
+    except Exception as exc:
+        raise DimensionMismatchError(str(q.units), u.text, "convert") from exc
+
+
+def format_quantity(q: pint.Quantity) -> str:
+    """A quantity in Chinese, as a report would write it: ``131.5亿元``, ``98.8%``, ``2个百分点``."""
+    reg = registry()
+    mag = format_fraction(Fraction(q.magnitude))
+    parts: list[str] = []
+    for name, power in q.units._units.items():  # noqa: SLF001 - no public accessor for terms
+        prefix, base_name = _split_prefix(reg, name)
+        symbol = prefix + reg.get_symbol(base_name)
+        parts.append(symbol if power == 1 else f"{symbol}^{format_fraction(Fraction(power))}")
+    if len(parts) == 2 and list(q.units._units.values()) == [1, -1]:  # noqa: SLF001
+        return f"{mag}{parts[0]}/{parts[1]}"
+    return mag + "·".join(parts)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class UnitDefinition:
+    """One line of ``units.txt``, for the units table in the docs.
+
+    Attributes:
+        name: The canonical ASCII name.
+        symbols: The Chinese symbol and aliases.
+        relation: How it is defined (a base dimension or a multiple of another unit).
+        group: ``counting`` for counting units, else empty.
+    """
+
+    name: str
+    symbols: tuple[str, ...]
+    relation: str
+    group: str = ""
+
+
+def known_units() -> tuple[UnitDefinition, ...]:
+    """Every unit defined in ``units.txt`` (prefixes excluded), in file order."""
+    text = resources.files("townkpi").joinpath("units.txt").read_text("utf-8")
+    out: list[UnitDefinition] = []
+    group = ""
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("@group"):
+            group = line.split()[1]
+            continue
+        if line.startswith("@end"):
+            group = ""
+            continue
+        parts = [p.strip() for p in line.split("=")]
+        if parts[0].endswith("-"):
+            continue
+        out.append(
+            UnitDefinition(name=parts[0], relation=parts[1], symbols=tuple(parts[2:]), group=group)
+        )
+    return tuple(out)
