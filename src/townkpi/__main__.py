@@ -1,0 +1,7 @@
+"""``python -m townkpi``."""
+
+import sys
+
+from townkpi.cli import main
+
+sys.exit(main())
