@@ -1,14 +1,16 @@
 """Written numbers: digits, Chinese numerals, 万/亿 scales, ranges and qualifiers.
 
 A report writes the same quantity in many ways: ``131.5``, ``１３１．５``, ``1,315``, ``1.2万``,
-``十七``, ``两``, ``三千五百``. [`parse_numeral`][townkpi.numbers.parse_numeral] reads any of these into a
-[`Numeral`][townkpi.numbers.Numeral]: the digits exactly as written (a `Decimal`, so ``8.0`` keeps its
-one decimal), the power of ten a trailing 万/亿 adds, and so the precision the writer chose.
+``十七``, ``两``, ``三千五百``. [`parse_numeral`][townkpi.numbers.parse_numeral] reads any of these
+into a [`Numeral`][townkpi.numbers.Numeral]: the digits exactly as written (a `Decimal`, so ``8.0``
+keeps its one decimal), the power of ten a trailing 万/亿 adds, and so the precision the writer
+chose.
 
 Qualifiers change what a number stands for: 约230 is about 230, 2.2万余 is more than 2.2万 but less
-than 2.3万, 超过10 is more than 10, 99.5以上 is at least 99.5. [`QUALIFIERS`][townkpi.numbers.QUALIFIERS]
-lists the words townkpi knows and [`value_interval`][townkpi.numbers.value_interval] turns a numeral and its
-qualifiers into an exact [`Interval`][townkpi.interval.Interval] and a [`Comparator`][townkpi.numbers.Comparator].
+than 2.3万, 超过10 is more than 10, 99.5以上 is at least 99.5.
+[`QUALIFIERS`][townkpi.numbers.QUALIFIERS] lists the words townkpi knows and
+[`value_interval`][townkpi.numbers.value_interval] turns a numeral and its qualifiers into an exact
+[`Interval`][townkpi.interval.Interval] and a [`Comparator`][townkpi.numbers.Comparator].
 
 Example:
     >>> n = parse_numeral("2.2万")
@@ -56,7 +58,6 @@ _LARGE_UNITS: Final = {"万": 10**4, "亿": 10**8}
 _SCALE_CHARS: Final = {"万": 4, "亿": 8}
 
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
-_ASCII_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ARABIC = re.compile(r"(?P<number>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<scale>万亿|亿|万)?")
 
 
@@ -193,47 +194,84 @@ class Numeral:
         return isinstance(exp, int) and exp >= 0
 
     def significant_quantum(self) -> Fraction:
-        """The place of the last non-zero digit: ``70`` → 10, ``2000`` → 1000, ``2.2`` → 1/10.
+        """The step 余/多 refer to: ``70`` → 10, ``2000`` → 1000, ``2.2`` → 1/10, ``8.0`` → 1/10.
+
+        For a whole number it is the place of its last non-zero digit; with decimals written, the
+        place of its last written digit.
 
         This is the step that 余/多 refer to: 70余 lies below 80, 2.2万余 below 2.3万.
         """
-        if self.digits == 0:
-            return self.quantum
+        if self.digits == 0 or not self.is_integer:
+            return self.quantum  # written decimals are significant: 8.0余 lies below 8.1
         exp = self.digits.normalize().as_tuple().exponent
         assert isinstance(exp, int)
         return Fraction(10) ** exp
 
 
-def _parse_chinese(text: str, pos: int) -> int:
-    total = 0  # completed 亿/万 sections
-    section = 0  # within the current 万 section
-    number = 0  # the pending digit
-    seen_digit = False
-    for i, ch in enumerate(text):
+#: A run of at least this many bare digits (一九九八, 二〇二三) is read digit by digit.
+_MIN_POSITIONAL_DIGITS: Final = 3
+
+
+def _parse_section(text: str, start: int, end: int) -> int:
+    """Read ``text[start:end]``, a number below 10000 written with 千/百/十 and digits."""
+    value = 0
+    digit: int | None = None  # the pending digit
+    last_unit = 10**4  # units must decrease within a section: 三千五百, not 五百三千
+    after_unit = 0  # the unit just before the pending digit (三千五 → 千), 0 if none
+    for i in range(start, end):
+        ch = text[i]
         if ch in CHINESE_DIGITS:
-            number = CHINESE_DIGITS[ch]
-            seen_digit = True
-        elif ch in _SMALL_UNITS:
-            if number == 0 and not seen_digit:
-                number = 1  # 十七 = 1*10 + 7
-            section += number * _SMALL_UNITS[ch]
-            number = 0
-            seen_digit = False
-        elif ch in _LARGE_UNITS:
-            unit = _LARGE_UNITS[ch]
-            value = section + number
-            if value == 0 and total == 0:
-                value = 1
-            if unit == 10**8:
-                total = (total + value) * unit
-            else:
-                total += value * unit
-            section = 0
-            number = 0
-            seen_digit = False
-        else:
-            raise NumberFormatError(text, pos + i, f"not a Chinese numeral {ch!r}")
-    return total + section + number
+            if digit is not None and digit != 0:
+                raise NumberFormatError(text, i, f"digit {ch!r} follows another digit")
+            after_unit = last_unit if i > start and text[i - 1] in _SMALL_UNITS else 0
+            digit = CHINESE_DIGITS[ch]
+            continue
+        unit = _SMALL_UNITS[ch]
+        if unit >= last_unit:
+            raise NumberFormatError(text, i, f"{ch!r} out of order")
+        if digit is None:
+            if i != start or unit != _SMALL_UNITS["十"]:
+                raise NumberFormatError(text, i, f"no digit before {ch!r}")
+            digit = 1  # 十七 = 1 × 10 + 7
+        elif digit == 0:
+            raise NumberFormatError(text, i, f"zero before {ch!r}")
+        value += digit * unit
+        digit = None
+        last_unit = unit
+    if digit is not None:
+        # 三千五 is 3500, 两百五 is 250: a last digit right after a unit counts in the next place.
+        value += digit * (after_unit // 10 if after_unit else 1)
+    return value
+
+
+def _parse_chinese(text: str, start: int, end: int) -> int:
+    """Read ``text[start:end]`` as a Chinese numeral (十七, 一万二千, 两千零五, 一亿五千万)."""
+    if start == end:
+        raise NumberFormatError(text, start, "missing digits")
+    for ch, multiplier in (("亿", 10**8), ("万", 10**4)):
+        i = text.rfind(ch, start, end)
+        if i < 0:
+            continue
+        if i == start:
+            raise NumberFormatError(text, i, f"no number before {ch!r}")
+        if ch in text[start:i]:  # 一万万, 一亿三亿: 亿 may follow 万 (一万亿), not itself
+            raise NumberFormatError(text, text.index(ch, start, i), f"{ch!r} twice")
+        head = _parse_chinese(text, start, i)
+        tail_start = i + 1
+        if tail_start == end:
+            return head * multiplier
+        if end - tail_start == 1 and text[tail_start] in CHINESE_DIGITS:
+            # 一万五 is 15000, 一亿五 is 150 million: a lone digit counts in the place below.
+            return head * multiplier + CHINESE_DIGITS[text[tail_start]] * multiplier // 10
+        tail = _parse_chinese(text, tail_start, end)
+        if tail >= multiplier:
+            raise NumberFormatError(text, tail_start, f"part after {ch!r} is too large")
+        return head * multiplier + tail
+    run = text[start:end]
+    if len(run) >= _MIN_POSITIONAL_DIGITS and all(c in CHINESE_DIGITS and c != "两" for c in run):
+        # Digit by digit, as years are written: 二〇二三 is 2023.
+        return int("".join(str(CHINESE_DIGITS[c]) for c in run))
+    return _parse_section(text, start, end)
 
 
 def parse_numeral(text: str) -> Numeral:
@@ -241,7 +279,8 @@ def parse_numeral(text: str) -> Numeral:
 
     Args:
         text: Arabic digits (ASCII or full-width, with an optional decimal point and thousands
-            commas), optionally followed by 万, 亿 or 万亿; or a Chinese numeral (十七, 两, 一百二十).
+            commas), optionally followed by 万, 亿 or 万亿; or a Chinese numeral (十七, 两,
+            一百二十, 两千零五, 一万二千; 二〇二三 is read digit by digit).
 
     Returns:
         The numeral, with its digits exact as written.
@@ -263,8 +302,8 @@ def parse_numeral(text: str) -> Numeral:
     if ascii_text[0].isdigit() or ascii_text[0] in "-−":
         m = _ARABIC.fullmatch(ascii_text)
         if m is None:
-            probe = _ASCII_NUMBER.match(ascii_text)
-            bad = probe.end() if probe is not None else 0
+            probe = _ARABIC.match(ascii_text)
+            bad = min(probe.end() if probe is not None else 0, len(text) - 1)
             raise NumberFormatError(text, bad, f"stray character {text[bad]!r}")
         scale = sum(_SCALE_CHARS[ch] for ch in m["scale"] or "")
         digits = Decimal(m["number"].replace(",", "").replace("−", "-"))
@@ -272,7 +311,7 @@ def parse_numeral(text: str) -> Numeral:
     for i, ch in enumerate(text):
         if ch not in CHINESE_DIGITS and ch not in _SMALL_UNITS and ch not in _LARGE_UNITS:
             raise NumberFormatError(text, i, f"stray character {ch!r}")
-    return Numeral(text=text, digits=Decimal(_parse_chinese(text, 0)), chinese=True)
+    return Numeral(text=text, digits=Decimal(_parse_chinese(text, 0, len(text))), chinese=True)
 
 
 def value_interval(
@@ -313,7 +352,7 @@ def value_interval(
             return Interval.point(d)
         return Interval.from_rounded(d, rounding)
 
-    if len(numerals) >= 2:
+    if len(numerals) > 1:
         first, last = base(numerals[0]), base(numerals[-1])
         return first.hull(last), Comparator.RANGE
 
