@@ -2,11 +2,11 @@
 
 Currencies (元 with 万元/亿元; 美元 with 万美元) are dimensions of their own, as are area (亩, 公顷,
 平方米), length (公里, 米) and each counting unit (户, 人/名, 家, 个, 件 …): adding 户 to 人 raises
-[`DimensionMismatchError`][townkpi.errors.DimensionMismatchError]. A 万/亿 written before any unit scales
-it (2.2万个, 20.9万平方米). ``%`` and ``个百分点`` never mix.
+[`DimensionMismatchError`][townkpi.errors.DimensionMismatchError]. A 万/亿 written before any unit
+scales it (2.2万个, 20.9万平方米). ``%`` and ``个百分点`` never mix.
 
-Every unit string is resolved once and cached ([`parse_unit`][townkpi.units.parse_unit]); magnitudes are
-exact `fractions.Fraction`, so ``131.5亿元`` is exactly ``1315000万元``.
+Every unit string is resolved once and cached ([`parse_unit`][townkpi.units.parse_unit]);
+magnitudes are exact `fractions.Fraction`, so ``131.5亿元`` is exactly ``1315000万元``.
 
 Example:
     >>> from decimal import Decimal
@@ -23,7 +23,7 @@ import enum
 import functools
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
@@ -41,8 +41,8 @@ __all__ = [
     "Unit",
     "UnitCategory",
     "UnitDefinition",
-    "convert",
     "conversion_factor",
+    "convert",
     "define_units",
     "format_quantity",
     "known_units",
@@ -87,7 +87,9 @@ def registry() -> pint.UnitRegistry[Any]:
                 import pint  # noqa: PLC0415 - importing pint costs ~0.1 s; only when units are used
 
                 text = resources.files("townkpi").joinpath("units.txt").read_text("utf-8")
-                reg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, non_int_type=Fraction)
+                reg: pint.UnitRegistry[Any] = pint.UnitRegistry(
+                    None, non_int_type=Fraction, on_redefinition="raise"
+                )
                 reg.load_definitions(text.splitlines())
                 for line in _EXTRA_DEFINITIONS:
                     reg.define(line)
@@ -115,21 +117,33 @@ def define_units(definitions: Iterable[str]) -> None:
             raise UnitError(line, f"cannot define unit ({exc})") from exc
         _EXTRA_DEFINITIONS.append(line)
     parse_unit.cache_clear()
+    _pint_unit.cache_clear()
+    _counting_dimensions.cache_clear()
 
 
-def _dimension_key(dims: dict[str, Fraction]) -> str:
-    parts = []
-    for name, power in sorted(dims.items()):
-        p = Fraction(power)
-        parts.append(name if p == 1 else f"{name}^{format_fraction(p)}")
-    return "*".join(parts) or "[]"
+def _exact(x: object) -> Fraction:
+    """A pint magnitude or exponent as an exact Fraction (the registry computes in Fractions)."""
+    if isinstance(x, Fraction | int | Decimal):
+        return Fraction(x)
+    if isinstance(x, float):  # pint writes integral exponents as floats in some paths
+        return Fraction(x).limit_denominator()
+    raise TypeError(f"not a real number: {x!r}")
+
+
+def _power_text(name: str, power: object) -> str:
+    p = _exact(power)
+    return name if p == 1 else f"{name}^{format_fraction(p)}"
+
+
+def _dimension_key(dims: Mapping[str, object]) -> str:
+    return "*".join(_power_text(name, power) for name, power in sorted(dims.items())) or "[]"
 
 
 @functools.cache
 def _counting_dimensions() -> frozenset[str]:
     reg = registry()
     members = reg.get_group("counting").members
-    return frozenset(_dimension_key(dict(reg.Unit(m).dimensionality)) for m in members)
+    return frozenset(_dimension_key(reg.Unit(m).dimensionality) for m in members)
 
 
 _SIMPLE_CATEGORIES: Final = {
@@ -181,13 +195,16 @@ class Unit:
 
     @property
     def counts_whole_things(self) -> bool:
-        """Whether a whole number of it is exact: a count without a 万/亿 scale (169户, not 2万户)."""
+        """Whether a whole number of it is exact: a count without a 万/亿 scale.
+
+        169户 counts whole households; 2万户 is a rounded number of them.
+        """
         return self.category is UnitCategory.COUNT and self.factor == 1
 
     @property
     def pint_unit(self) -> pint.Unit:
-        """The pint unit (from the package registry)."""
-        return registry().Unit(_normalize(self.text))
+        """The pint unit (from the package registry), resolved once per unit string."""
+        return _pint_unit(_normalize(self.text))
 
     def __str__(self) -> str:
         return self.text
@@ -195,6 +212,17 @@ class Unit:
 
 def _normalize(text: str) -> str:
     return text.strip().translate(_UNIT_NORMALIZE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pint_unit(normalized: str) -> pint.Unit:
+    """The registry's unit for a normalized unit string (pint parses a string in ~100 µs)."""
+    return registry().Unit(normalized)
+
+
+def _terms(reg: pint.UnitRegistry[Any], unit: pint.Unit) -> tuple[tuple[str, object], ...]:
+    """The ``(name, exponent)`` terms of a unit: 万元/户 → ``(万yuan, 1), (household, -1)``."""
+    return tuple(reg.Quantity(Fraction(1), unit).unit_items())
 
 
 def _split_prefix(reg: pint.UnitRegistry[Any], name: str) -> tuple[str, str]:
@@ -205,16 +233,15 @@ def _split_prefix(reg: pint.UnitRegistry[Any], name: str) -> tuple[str, str]:
 
 
 def _base_symbol(reg: pint.UnitRegistry[Any], unit: pint.Unit) -> tuple[Fraction, str]:
-    """The factor of ``unit`` in a base unit of its dimension, and that base's Chinese symbol."""
-    items = list(unit._units.items())  # noqa: SLF001 - pint exposes no public accessor for terms
+    """The factor of ``unit`` in its unprefixed units, and their Chinese symbols."""
     factor = Fraction(1)
     names: list[str] = []
-    for name, power in items:
+    for name, power in _terms(reg, unit):
         prefix, base_name = _split_prefix(reg, name)
-        pf = Fraction(reg._prefixes[prefix].converter.scale) if prefix else Fraction(1)  # noqa: SLF001
-        factor *= pf ** int(power)
-        symbol = reg.get_symbol(base_name)
-        names.append(symbol if power == 1 else f"{symbol}^{format_fraction(Fraction(power))}")
+        if prefix:
+            scale = reg.Quantity(Fraction(1), name).to(base_name).magnitude
+            factor *= _exact(scale) ** int(_exact(power))
+        names.append(_power_text(reg.get_symbol(base_name), power))
     return factor, "·".join(names)
 
 
@@ -244,7 +271,7 @@ def parse_unit(text: str) -> Unit:
         unit = reg.Unit(norm)
     except Exception as exc:  # pint raises UndefinedUnitError, AssertionError, ValueError …
         raise UnitError(text) from exc
-    key = _dimension_key(dict(unit.dimensionality))
+    key = _dimension_key(unit.dimensionality)
     try:
         factor, base = _base_symbol(reg, unit)
     except Exception as exc:  # pragma: no cover - a definition pint accepts but we cannot resolve
@@ -272,10 +299,10 @@ def conversion_factor(source: str | Unit, target: str | Unit) -> Fraction:
     if a.factor and b.factor and a.base == b.base:
         return a.factor / b.factor
     q = registry().Quantity(Fraction(1), a.pint_unit).to(b.pint_unit)
-    return Fraction(q.magnitude)
+    return _exact(q.magnitude)
 
 
-def quantity(magnitude: Decimal | Fraction | int, unit: str | Unit) -> pint.Quantity:
+def quantity(magnitude: Decimal | Fraction | int, unit: str | Unit) -> pint.Quantity[Fraction]:
     """An exact pint quantity in the package registry.
 
     Args:
@@ -286,7 +313,7 @@ def quantity(magnitude: Decimal | Fraction | int, unit: str | Unit) -> pint.Quan
     return registry().Quantity(Fraction(magnitude), u.pint_unit)
 
 
-def convert(q: pint.Quantity, unit: str | Unit) -> pint.Quantity:
+def convert(q: pint.Quantity[Fraction], unit: str | Unit) -> pint.Quantity[Fraction]:
     """Convert a quantity exactly.
 
     Raises:
@@ -299,16 +326,24 @@ def convert(q: pint.Quantity, unit: str | Unit) -> pint.Quantity:
         raise DimensionMismatchError(str(q.units), u.text, "convert") from exc
 
 
-def format_quantity(q: pint.Quantity) -> str:
-    """A quantity in Chinese, as a report would write it: ``131.5亿元``, ``98.8%``, ``2个百分点``."""
+def format_quantity(q: pint.Quantity[Fraction]) -> str:
+    """A quantity in Chinese, as a report would write it: ``131.5亿元``, ``98.8%``, ``2个百分点``.
+
+    pint's own formatters are not used: they print ``亿yuan``, and they fail on the exact Fraction
+    exponents of this registry.
+
+    Example:
+        >>> format_quantity(quantity(Decimal("20.9"), "万平方米"))
+        '20.9万平方米'
+    """
     reg = registry()
-    mag = format_fraction(Fraction(q.magnitude))
+    mag = format_fraction(_exact(q.magnitude))
+    terms = tuple(q.unit_items())
     parts: list[str] = []
-    for name, power in q.units._units.items():  # noqa: SLF001 - no public accessor for terms
+    for name, power in terms:
         prefix, base_name = _split_prefix(reg, name)
-        symbol = prefix + reg.get_symbol(base_name)
-        parts.append(symbol if power == 1 else f"{symbol}^{format_fraction(Fraction(power))}")
-    if len(parts) == 2 and list(q.units._units.values()) == [1, -1]:  # noqa: SLF001
+        parts.append(_power_text(prefix + reg.get_symbol(base_name), power))
+    if [_exact(power) for _name, power in terms] == [1, -1]:  # a rate per unit: 元/人
         return f"{mag}{parts[0]}/{parts[1]}"
     return mag + "·".join(parts)
 
