@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
@@ -123,6 +123,12 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+_MONTHS: Final = 12
+_QUARTERS: Final = 4
+_MONTHS_PER_QUARTER: Final = 3
+_YEAR_RANGE: Final = attrs.validators.and_(attrs.validators.ge(1000), attrs.validators.le(9999))
+_MONTH_RANGE: Final = attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(_MONTHS))
+
 _PERIOD_RE: Final = re.compile(
     r"(?P<y1>\d{4})(?:-(?P<m1>\d{2}))?(?:/(?P<y2>\d{4})-(?P<m2>\d{2}))?|(?P<qy>\d{4})-Q(?P<q>[1-4])"
 )
@@ -140,25 +146,27 @@ class Period:
 
     Example:
         >>> str(Period.months(2023, 1, 9)), str(Period.year(2024)), str(Period.quarter(2024, 2))
-        ('2023-01/2023-09', '2023', '2024-Q2')
+        ('2023-01/2023-09', '2024', '2024-Q2')
         >>> Period.parse("2023-01/2023-09") == Period.months(2023, 1, 9)
         True
     """
 
-    start_year: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1000), attrs.validators.le(9999)))
-    start_month: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12)))
-    end_year: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1000), attrs.validators.le(9999)))
-    end_month: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12)))
+    start_year: int = attrs.field(validator=_YEAR_RANGE)
+    start_month: int = attrs.field(validator=_MONTH_RANGE)
+    end_year: int = attrs.field(validator=_YEAR_RANGE)
+    end_month: int = attrs.field(validator=_MONTH_RANGE)
 
     def __attrs_post_init__(self) -> None:
         if (self.end_year, self.end_month) < (self.start_year, self.start_month):
-            raise ValueError(f"period ends before it starts: {self.start_year}-{self.start_month:02d}"
-                             f"/{self.end_year}-{self.end_month:02d}")
+            raise ValueError(
+                f"period ends before it starts: {self.start_year}-{self.start_month:02d}"
+                f"/{self.end_year}-{self.end_month:02d}"
+            )
 
     @classmethod
     def year(cls, year: int) -> Period:
         """The calendar year."""
-        return cls(start_year=year, start_month=1, end_year=year, end_month=12)
+        return cls(start_year=year, start_month=1, end_year=year, end_month=_MONTHS)
 
     @classmethod
     def months(cls, year: int, first: int, last: int) -> Period:
@@ -168,9 +176,10 @@ class Period:
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         """A calendar quarter, 1-4."""
-        if not 1 <= quarter <= 4:  # noqa: PLR2004 - four quarters
+        if not 1 <= quarter <= _QUARTERS:
             raise ValueError(f"no quarter {quarter}")
-        return cls.months(year, 3 * quarter - 2, 3 * quarter)
+        last = _MONTHS_PER_QUARTER * quarter
+        return cls.months(year, last - _MONTHS_PER_QUARTER + 1, last)
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -197,26 +206,31 @@ class Period:
     @property
     def is_full_year(self) -> bool:
         """Whether the period is one whole calendar year."""
-        return (self.start_year == self.end_year and self.start_month == 1
-                and self.end_month == 12)  # fmt: skip
+        same_year = self.start_year == self.end_year
+        return same_year and self.start_month == 1 and self.end_month == _MONTHS
 
     @property
     def month_count(self) -> int:
         """How many months the period covers."""
-        return (self.end_year - self.start_year) * 12 + self.end_month - self.start_month + 1
+        years = self.end_year - self.start_year
+        return years * _MONTHS + self.end_month - self.start_month + 1
 
     def contains(self, other: Period) -> bool:
         """Whether ``other`` lies within this period."""
-        return (self.start_year, self.start_month) <= (other.start_year, other.start_month) and (
-            other.end_year, other.end_month) <= (self.end_year, self.end_month)  # fmt: skip
+        starts_within = (self.start_year, self.start_month) <= (other.start_year, other.start_month)
+        ends_within = (other.end_year, other.end_month) <= (self.end_year, self.end_month)
+        return starts_within and ends_within
 
     def __str__(self) -> str:
         if self.is_full_year:
             return str(self.start_year)
-        if (self.start_year == self.end_year and self.month_count == 3
-                and self.start_month % 3 == 1):  # fmt: skip
-            return f"{self.start_year}-Q{(self.start_month + 2) // 3}"
-        return (f"{self.start_year}-{self.start_month:02d}/{self.end_year}-{self.end_month:02d}")
+        if (
+            self.start_year == self.end_year
+            and self.month_count == _MONTHS_PER_QUARTER
+            and self.start_month % _MONTHS_PER_QUARTER == 1
+        ):
+            return f"{self.start_year}-Q{(self.start_month + 2) // _MONTHS_PER_QUARTER}"
+        return f"{self.start_year}-{self.start_month:02d}/{self.end_year}-{self.end_month:02d}"
 
 
 def _check_unit(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
@@ -235,10 +249,11 @@ class Value:
     """A number as written, with its unit and the exact interval of true values it stands for.
 
     Attributes:
-        text: The number as written, signed for a change (``131.5``, ``-8.7``, ``8.0``); for a range,
-            the numbers as written (``1-2``). A 万/亿 scale before a unit belongs to the unit.
-        number: The number exactly (the lower end of a range), in ``unit``.
-        unit: The unit as written, scale included (``亿元``, ``万个``, ``%``), or None for a pure number.
+        text: The number as written, signed for a change (``131.5``, ``-8.7``, ``8.0``); for a
+            range, the numbers as written (``1-2``). A 万/亿 before a unit belongs to the unit.
+        number: The number exactly (the first number of a range), in ``unit``.
+        unit: The unit as written, scale included (``亿元``, ``万个``, ``%``), or None for a pure
+            number.
         interval: Every true value consistent with the writing, in ``unit``.
         comparator: How the writing bounds the true value (=, >, >=, <, <=, ~, range).
     """
@@ -271,15 +286,17 @@ class Value:
     ) -> Value:
         """Build a value from one or two numerals, a unit and qualifier words.
 
-        A 万/亿 at the end of the numeral moves into the unit (``2.2万`` + ``个`` → ``2.2`` ``万个``);
-        with no unit, it is applied to the number.
+        A 万/亿 at the end of the numeral moves into the unit (``2.2万`` + ``个`` → ``2.2``
+        ``万个``); with no unit, it is applied to the number. In a range the last numeral's 万/亿
+        applies to a bare first one (``1-2万`` is 1万 to 2万).
 
         Args:
             numerals: One numeral, or two for a range.
             unit: The unit as written after the number, or None.
             qualifiers: Qualifier words (约, 余, 以上 …).
             negative: Negate (a change written with 下降/减少).
-            exact: Whole numbers are exact (counts). Default: exact when ``unit`` counts whole things.
+            exact: Whole numbers are exact (counts). Default: exact when ``unit`` counts whole
+                things.
             rounding: The rounding convention assumed for inexact values.
             tolerance: The relative band for 约/左右/近.
 
@@ -289,10 +306,14 @@ class Value:
         if not numerals:
             raise ValueError("a value needs at least one numeral")
         scale = numerals[-1].scale
-        if any(n.scale != scale for n in numerals[:-1]) and len(numerals) > 1:
-            numerals = tuple(
-                attrs.evolve(n, digits=n.value.scaleb(-scale), scale=scale) for n in numerals
-            )
+        numerals = tuple(
+            n
+            if n.scale == scale
+            else attrs.evolve(n, scale=scale)
+            if n.scale == 0 and not n.chinese
+            else attrs.evolve(n, digits=n.value.scaleb(-scale), scale=scale)
+            for n in numerals
+        )
         written_unit = unit
         if scale and unit:
             written_unit = {4: "万", 8: "亿", 12: "万亿"}.get(scale, "") + unit
@@ -302,25 +323,38 @@ class Value:
         if exact is None:
             exact = written_unit is not None and parse_unit(written_unit).counts_whole_things
         interval, comparator = value_interval(
-            numerals, qualifiers, exact=exact, rounding=rounding, tolerance=tolerance,
+            numerals,
+            qualifiers,
+            exact=exact,
+            rounding=rounding,
+            tolerance=tolerance,
             negative=negative,
-        )  # fmt: skip
-        sign = "-" if negative else ""
-        digits = [_plain(n.digits) for n in numerals]
-        text = "-".join(sign + d if not d.startswith("-") else d for d in digits)
-        number = -numerals[0].digits if negative else numerals[0].digits
-        return cls(text=text, number=number, unit=written_unit, interval=interval,
-                   comparator=comparator)  # fmt: skip
+        )
+        signed = [-n.digits if negative else n.digits for n in numerals]
+        text = "-".join(format(d, "f") for d in signed)
+        return cls(
+            text=text, number=signed[0], unit=written_unit, interval=interval, comparator=comparator
+        )
 
     @classmethod
-    def parse(cls, written: str, **options: object) -> Value:
-        """Read a value as a report writes it: ``131.5亿元``, ``超过10家``, ``99.5%以上``, ``2.2万余个``.
+    def parse(
+        cls,
+        written: str,
+        *,
+        negative: bool = False,
+        exact: bool | None = None,
+        rounding: Rounding = Rounding.HALF_UP,
+        tolerance: Fraction = DEFAULT_APPROX_TOLERANCE,
+    ) -> Value:
+        """Read a value as a report writes it: ``131.5亿元``, ``超过10家``, ``2.2万余个``.
 
         Args:
             written: Optional prefix qualifiers, a number or range, optional 余/多, an optional
                 unit, optional suffix qualifiers.
-            **options: Passed to [`from_numerals`][townkpi.model.Value.from_numerals]
-                (``negative``, ``exact``, ``rounding``, ``tolerance``).
+            negative: As for [`from_numerals`][townkpi.model.Value.from_numerals].
+            exact: As for [`from_numerals`][townkpi.model.Value.from_numerals].
+            rounding: As for [`from_numerals`][townkpi.model.Value.from_numerals].
+            tolerance: As for [`from_numerals`][townkpi.model.Value.from_numerals].
 
         Raises:
             NumberFormatError: No number where one is expected.
@@ -342,7 +376,7 @@ class Value:
                 q = QUALIFIERS[word]
                 if q.prefix and rest.startswith(word):
                     quals.append(word)
-                    rest = rest[len(word):].lstrip()
+                    rest = rest[len(word) :].lstrip()
                     changed = True
                     break
         numerals: list[Numeral] = []
@@ -350,25 +384,35 @@ class Value:
         if m is None:
             raise NumberFormatError(written, len(written) - len(rest), "expected a number")
         numerals.append(parse_numeral(m.group().rstrip(",，")))
-        rest = rest[len(m.group().rstrip(",，")):]
+        rest = rest[len(m.group().rstrip(",，")) :]
         for sep in _RANGE_SEPARATORS:
             if rest.startswith(sep):
-                m2 = _NUMBER_AT_START.match(rest[len(sep):])
+                m2 = _NUMBER_AT_START.match(rest[len(sep) :])
                 if m2 is not None:
                     numerals.append(parse_numeral(m2.group()))
-                    rest = rest[len(sep) + len(m2.group()):]
+                    rest = rest[len(sep) + len(m2.group()) :]
                 break
         for word in ("余", "多"):
             if rest.startswith(word):
                 quals.append(word)
-                rest = rest[len(word):]
-        for word in sorted((w for w, q in QUALIFIERS.items() if not q.prefix), key=len, reverse=True):
+                rest = rest[len(word) :]
+        for word in sorted(
+            (w for w, q in QUALIFIERS.items() if not q.prefix), key=len, reverse=True
+        ):
             if rest.endswith(word) and len(rest) >= len(word):
                 quals.append(word)
                 rest = rest[: -len(word)]
                 break
         unit = rest.strip() or None
-        return cls.from_numerals(numerals, unit, quals, **options)  # type: ignore[arg-type]
+        return cls.from_numerals(
+            numerals,
+            unit,
+            quals,
+            negative=negative,
+            exact=exact,
+            rounding=rounding,
+            tolerance=tolerance,
+        )
 
     # ---------------------------------------------------------------- views
     @property
@@ -382,7 +426,7 @@ class Value:
         return self.comparator is Comparator.RANGE
 
     @property
-    def quantity(self) -> pint.Quantity:
+    def quantity(self) -> pint.Quantity[Fraction]:
         """The number with its unit as an exact pint quantity (a pure number is dimensionless)."""
         return quantity(self.number, self.unit or "倍")
 
@@ -399,16 +443,17 @@ class Value:
     def bounds(self) -> tuple[str | None, str | None]:
         """The interval's ends as plain decimal strings (None for an unbounded end)."""
         lo, hi = self.interval.lower, self.interval.upper
-        return (None if lo is None else format_fraction(lo),
-                None if hi is None else format_fraction(hi))  # fmt: skip
+        return (
+            None if lo is None else format_fraction(lo),
+            None if hi is None else format_fraction(hi),
+        )
 
     def __str__(self) -> str:
         return f"{self.text}{self.unit or ''}"
 
 
-def _plain(d: Decimal) -> str:
-    text = format(d, "f")
-    return text
+def _str_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -443,7 +488,7 @@ class Fact:
     modality: Modality = attrs.field(
         default=Modality.ACTUAL, validator=attrs.validators.instance_of(Modality)
     )
-    qualifiers: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    qualifiers: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     span: Span | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
     )
@@ -469,7 +514,7 @@ class Fact:
         return self.value.interval
 
     @property
-    def quantity(self) -> pint.Quantity:
+    def quantity(self) -> pint.Quantity[Fraction]:
         """The value as an exact pint quantity: 131.5亿元 is exactly 1315000万元."""
         return self.value.quantity
 
@@ -496,6 +541,14 @@ class SkippedMention:
     reason: str = attrs.field(validator=attrs.validators.min_len(1))
 
 
+def _fact_tuple(items: Iterable[Fact]) -> tuple[Fact, ...]:
+    return tuple(items)
+
+
+def _skipped_tuple(items: Iterable[SkippedMention]) -> tuple[SkippedMention, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Report:
     """The figures read from one report (or one table of records).
@@ -513,13 +566,15 @@ class Report:
     source: str
     text: str = ""
     encoding: str = "utf-8"
-    facts: tuple[Fact, ...] = attrs.field(default=(), converter=tuple)
-    skipped: tuple[SkippedMention, ...] = attrs.field(default=(), converter=tuple)
+    facts: tuple[Fact, ...] = attrs.field(default=(), converter=_fact_tuple)
+    skipped: tuple[SkippedMention, ...] = attrs.field(default=(), converter=_skipped_tuple)
     year: int | None = None
     title: str | None = None
 
     @facts.validator
-    def _unique_ids(self, _attr: attrs.Attribute[tuple[Fact, ...]], value: tuple[Fact, ...]) -> None:
+    def _unique_ids(
+        self, _attr: attrs.Attribute[tuple[Fact, ...]], value: tuple[Fact, ...]
+    ) -> None:
         seen: set[str] = set()
         for f in value:
             if f.id in seen:
