@@ -2,9 +2,10 @@
 
 The public API, in the order a reader meets it:
 
-- values: [`parse_numeral`][townkpi.parse_numeral] reads a written number, [`Interval`][townkpi.Interval]
-  is the exact set of true values a rounded or qualified figure stands for, and
-  [`parse_unit`][townkpi.parse_unit] resolves a unit against the one pint registry;
+- values: [`parse_numeral`][townkpi.parse_numeral] reads a written number,
+  [`Interval`][townkpi.Interval] is the exact set of true values a rounded or qualified figure
+  stands for, and [`parse_unit`][townkpi.parse_unit] resolves a unit against the one pint
+  registry;
 - the model: [`Value`][townkpi.Value], [`Fact`][townkpi.Fact], [`Period`][townkpi.Period],
   [`Span`][townkpi.Span], [`SkippedMention`][townkpi.SkippedMention] and [`Report`][townkpi.Report];
 - input: [`read_document`][townkpi.read_document] and [`decode`][townkpi.decode];
@@ -13,38 +14,37 @@ The public API, in the order a reader meets it:
 
 from __future__ import annotations
 
-from typing import Any
-
-from townkpi.document import Document
-from townkpi.document import decode
-from townkpi.document import read_document
-from townkpi.errors import DimensionMismatchError
-from townkpi.errors import InputError
-from townkpi.errors import NumberFormatError
-from townkpi.errors import PluginError
-from townkpi.errors import TownkpiError
-from townkpi.errors import UnitError
-from townkpi.interval import Interval
-from townkpi.interval import Rounding
-from townkpi.model import Fact
-from townkpi.model import FactKind
-from townkpi.model import Modality
-from townkpi.model import Period
-from townkpi.model import Report
-from townkpi.model import SkippedMention
-from townkpi.model import SkipReason
-from townkpi.model import Span
-from townkpi.model import Value
-from townkpi.numbers import Comparator
-from townkpi.numbers import Numeral
-from townkpi.numbers import parse_numeral
-from townkpi.units import Unit
-from townkpi.units import UnitCategory
-from townkpi.units import conversion_factor
-from townkpi.units import convert
-from townkpi.units import format_quantity
-from townkpi.units import parse_unit
-from townkpi.units import quantity
+from townkpi.document import Document, decode, read_document
+from townkpi.errors import (
+    DimensionMismatchError,
+    InputError,
+    NumberFormatError,
+    PluginError,
+    TownkpiError,
+    UnitError,
+)
+from townkpi.interval import Interval, Rounding
+from townkpi.model import (
+    Fact,
+    FactKind,
+    Modality,
+    Period,
+    Report,
+    SkippedMention,
+    SkipReason,
+    Span,
+    Value,
+)
+from townkpi.numbers import Comparator, Numeral, parse_numeral
+from townkpi.units import (
+    Unit,
+    UnitCategory,
+    conversion_factor,
+    convert,
+    format_quantity,
+    parse_unit,
+    quantity,
+)
 
 __all__ = [
     "Comparator",
@@ -80,7 +80,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> str:
+    """The package version, read lazily from the installed distribution's metadata."""
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - lazy, as pluggy does
 

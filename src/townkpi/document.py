@@ -27,7 +27,13 @@ __all__ = ["DEFAULT_MAX_BYTES", "Document", "decode", "read_document"]
 #: Reports larger than this (bytes) are refused unless a larger limit is given: 20 MiB.
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 
-_HTML_SNIFF: Final = re.compile(rb"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_HTML_SNIFF: Final = re.compile(
+    rb"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE
+)
+#: How many leading bytes are inspected for binary content.
+_BINARY_SNIFF_BYTES: Final = 65536
+#: C0 control bytes that plain text never contains (tab, LF, FF, CR and ESC are allowed).
+_BINARY_BYTES: Final = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _BLOCK_TAGS: Final = frozenset(
     {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
      "table", "ul", "ol", "title", "td", "th", "hr", "header", "footer"}
@@ -106,8 +112,8 @@ def _html_to_text(markup: str) -> str:
 
 def _looks_binary(data: bytes) -> int | None:
     """The offset of a byte that plain text never has (NUL or most C0 controls), if any."""
-    for i, b in enumerate(data[:65536]):
-        if b == 0 or (b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B)):
+    for i, b in enumerate(data[:_BINARY_SNIFF_BYTES]):
+        if b in _BINARY_BYTES:
             return i
     return None
 
@@ -115,8 +121,8 @@ def _looks_binary(data: bytes) -> int | None:
 def decode(data: bytes, source: str = "<bytes>") -> Document:
     """Decode the bytes of a report.
 
-    Tries, in order: a BOM (UTF-8, UTF-16), strict UTF-8, then GB18030 (a superset of GBK and GB2312).
-    HTML (recognised by its opening) is reduced to text.
+    Tries, in order: a BOM (UTF-8, UTF-16), strict UTF-8, then GB18030 (a superset of GBK and
+    GB2312). HTML (recognised by its opening) is reduced to text.
 
     Args:
         data: The raw bytes.
@@ -141,13 +147,14 @@ def decode(data: bytes, source: str = "<bytes>") -> Document:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError(source, f"not valid {encoding} at byte {exc.start}", "E-DECODE",
-                             exc.start) from exc  # fmt: skip
+            raise InputError(
+                source, f"not valid {encoding} at byte {exc.start}", "E-DECODE", exc.start
+            ) from exc
     else:
         bad = _looks_binary(data)
         if bad is not None:
-            raise InputError(source, f"binary data, not text (byte 0x{data[bad]:02x} at offset {bad})",
-                             "E-BINARY", bad)  # fmt: skip
+            reason = f"binary data, not text (byte 0x{data[bad]:02x} at offset {bad})"
+            raise InputError(source, reason, "E-BINARY", bad)
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as utf8_error:
@@ -178,7 +185,8 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
 
     Raises:
         InputError: Missing (``E-MISSING``), a directory (``E-DIRECTORY``), too large
-            (``E-TOO-LARGE``), unreadable (``E-INPUT``), or any error of [`decode`][townkpi.document.decode].
+            (``E-TOO-LARGE``), unreadable (``E-INPUT``), or any error of
+            [`decode`][townkpi.document.decode].
     """
     p = Path(path)
     name = str(path)
@@ -189,8 +197,8 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(name, f"file of {size} bytes is over the limit of {max_bytes} bytes",
-                             "E-TOO-LARGE")  # fmt: skip
+            reason = f"file of {size} bytes is over the limit of {max_bytes} bytes"
+            raise InputError(name, reason, "E-TOO-LARGE")
         data = p.read_bytes()
     except OSError as exc:
         if isinstance(exc, InputError):

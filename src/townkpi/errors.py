@@ -1,9 +1,9 @@
 """The exceptions townkpi raises.
 
 townkpi collects problems in a report as findings and returns them; it raises only for misuse of
-the API or for input it cannot read at all. Every exception derives from [`TownkpiError`][townkpi.errors.TownkpiError],
-and most also derive from the matching builtin (`ValueError`, `OSError`, `TypeError`), so that code which
-already catches those keeps working.
+the API or for input it cannot read at all. Every exception derives from
+[`TownkpiError`][townkpi.errors.TownkpiError], and most also derive from the matching builtin
+(`ValueError`, `OSError`, `TypeError`), so that code which already catches those keeps working.
 
 Each error carries structured fields (the offending text, its position, a stable ``code``) and a
 one-line ``str()`` that names them, and pickles cleanly (``__reduce__``) so batch workers can send
@@ -43,11 +43,14 @@ class NumberFormatError(TownkpiError, ValueError):
         reason: What is wrong, in a few words.
 
     Example:
-        >>> from townkpi.numbers import parse_number
-        >>> parse_number("12.3.4")
-        Traceback (most recent call last):
-        ...
-        townkpi.errors.NumberFormatError: cannot read '12.3.4' as a number at position 4: stray character '.'
+        >>> from townkpi.numbers import parse_numeral
+        >>> try:
+        ...     parse_numeral("12.3.4")
+        ... except NumberFormatError as error:
+        ...     print(error)
+        ...     print(error.position, error.reason)
+        cannot read '12.3.4' as a number at position 4: stray character '.'
+        4 stray character '.'
     """
 
     code = "E-NUMBER"
@@ -73,7 +76,9 @@ class UnitError(TownkpiError, ValueError):
 
     code = "E-UNIT"
 
-    def __init__(self, unit: str, reason: str = "unknown unit", position: int | None = None) -> None:
+    def __init__(
+        self, unit: str, reason: str = "unknown unit", position: int | None = None
+    ) -> None:
         self.unit = unit
         self.reason = reason
         self.position = position
@@ -85,7 +90,9 @@ class UnitError(TownkpiError, ValueError):
 
 
 class DimensionMismatchError(TownkpiError, TypeError):
-    """Two quantities of different dimensions were combined (户 with 人, 元 with 美元, % with 个百分点).
+    """Two quantities of different dimensions were combined.
+
+    For example 户 with 人, 元 with 美元, or % with 个百分点.
 
     Args:
         left: The first unit as written.
@@ -106,7 +113,9 @@ class DimensionMismatchError(TownkpiError, TypeError):
 
 
 class InputError(TownkpiError, OSError):
-    """A source could not be read as a report: missing, a directory, too large, empty or undecodable.
+    """A source could not be read as a report.
+
+    It is missing, a directory, too large, empty, binary or undecodable.
 
     Args:
         source: The name or path of the source.

@@ -1,10 +1,11 @@
 """Exact intervals for rounded and qualified values.
 
 A figure in a report stands for every number that would have been written the same way: "98.8"
-stands for [98.75, 98.85) under half-up rounding, "超过10" for (10, +∞). An [`Interval`][townkpi.interval.Interval]
-holds such a set exactly, with `fractions.Fraction` bounds (never floats), open or closed ends, and
-``None`` for an unbounded end. Arithmetic is inclusion-monotone: for any ``x`` in ``a`` and ``y`` in
-``b``, ``x + y`` lies in ``a + b`` (likewise for ``-``, ``*`` and ``/``).
+stands for [98.75, 98.85) under half-up rounding, "超过10" for (10, +∞). An
+[`Interval`][townkpi.interval.Interval] holds such a set exactly, with `fractions.Fraction`
+bounds (never floats), open or closed ends, and ``None`` for an unbounded end. Arithmetic is
+inclusion-monotone: for any ``x`` in ``a`` and ``y`` in ``b``, ``x + y`` lies in ``a + b``
+(likewise for ``-``, ``*`` and ``/``).
 
 Example:
     >>> from decimal import Decimal
@@ -56,7 +57,10 @@ def _frac(x: Number) -> Fraction:
 
 @attrs.frozen(slots=True, kw_only=True)
 class _End:
-    """One end of an interval during arithmetic: a value (None for infinite) and whether it is attained."""
+    """One end of an interval during arithmetic.
+
+    ``value`` is None for an infinite end, ``closed`` says whether the end is attained.
+    """
 
     value: Fraction | None
     closed: bool
@@ -89,8 +93,8 @@ class Interval:
     Attributes:
         lower: The lower end, or ``None`` for −∞.
         upper: The upper end, or ``None`` for +∞.
-        lower_closed: Whether ``lower`` itself belongs to the interval (always False when unbounded).
-        upper_closed: Whether ``upper`` itself belongs to the interval (always False when unbounded).
+        lower_closed: Whether ``lower`` itself belongs to the interval (False when unbounded).
+        upper_closed: Whether ``upper`` itself belongs to the interval (False when unbounded).
     """
 
     lower: Fraction | None = attrs.field(converter=attrs.converters.optional(_frac))
@@ -173,19 +177,23 @@ class Interval:
         q = quantum_of(value) if quantum is None else _frac(quantum)
         v = _frac(value)
         if rounding is Rounding.TRUNCATE:
-            if v > 0:
-                return cls(lower=v, upper=v + q, upper_closed=False)
-            if v < 0:
-                return cls(lower=v - q, upper=v, lower_closed=False)
-            return cls.open(-q, q)
-        half = q / 2
+            # Cut towards zero: 98.8 is [98.8, 98.9), -8.7 is (-8.8, -8.7], 0 is (-q, q).
+            below = q if v <= 0 else Fraction(0)
+            above = q if v >= 0 else Fraction(0)
+        else:
+            below = above = q / 2
         if rounding is Rounding.ANY:
-            return cls.closed(v - half, v + half)
-        if v > 0:
-            return cls(lower=v - half, upper=v + half, upper_closed=False)
-        if v < 0:
-            return cls(lower=v - half, upper=v + half, lower_closed=False)
-        return cls.open(-half, half)
+            lower_closed = upper_closed = True
+        else:
+            # Half-up rounds a tie away from zero, and truncation keeps the written value itself,
+            # so the end nearer to zero is attained and the one farther away is not.
+            lower_closed, upper_closed = v > 0, v < 0
+        return cls(
+            lower=v - below,
+            upper=v + above,
+            lower_closed=lower_closed,
+            upper_closed=upper_closed,
+        )
 
     # ------------------------------------------------------------------ queries
     @property
@@ -209,10 +217,13 @@ class Interval:
         if not isinstance(x, Fraction | int | Decimal):
             return False
         f = _frac(x)
-        if self.lower is not None and (f < self.lower or (f == self.lower and not self.lower_closed)):
+        if self.lower is not None and (
+            f < self.lower or (f == self.lower and not self.lower_closed)
+        ):
             return False
         return not (
-            self.upper is not None and (f > self.upper or (f == self.upper and not self.upper_closed))
+            self.upper is not None
+            and (f > self.upper or (f == self.upper and not self.upper_closed))
         )
 
     def intersection(self, other: Interval) -> Interval | None:
@@ -244,18 +255,26 @@ class Interval:
         if self.lower is None or other.lower is None:
             lo, lo_c = None, False
         elif self.lower != other.lower:
-            lo, lo_c = (self.lower, self.lower_closed) if self.lower < other.lower else (
-                other.lower,
-                other.lower_closed,
+            lo, lo_c = (
+                (self.lower, self.lower_closed)
+                if self.lower < other.lower
+                else (
+                    other.lower,
+                    other.lower_closed,
+                )
             )
         else:
             lo, lo_c = self.lower, self.lower_closed or other.lower_closed
         if self.upper is None or other.upper is None:
             hi, hi_c = None, False
         elif self.upper != other.upper:
-            hi, hi_c = (self.upper, self.upper_closed) if self.upper > other.upper else (
-                other.upper,
-                other.upper_closed,
+            hi, hi_c = (
+                (self.upper, self.upper_closed)
+                if self.upper > other.upper
+                else (
+                    other.upper,
+                    other.upper_closed,
+                )
             )
         else:
             hi, hi_c = self.upper, self.upper_closed or other.upper_closed
@@ -264,12 +283,16 @@ class Interval:
     def is_above(self, x: Number) -> bool:
         """Whether every number in the interval is greater than ``x``."""
         f = _frac(x)
-        return self.lower is not None and (self.lower > f or (self.lower == f and not self.lower_closed))
+        return self.lower is not None and (
+            self.lower > f or (self.lower == f and not self.lower_closed)
+        )
 
     def is_below(self, x: Number) -> bool:
         """Whether every number in the interval is less than ``x``."""
         f = _frac(x)
-        return self.upper is not None and (self.upper < f or (self.upper == f and not self.upper_closed))
+        return self.upper is not None and (
+            self.upper < f or (self.upper == f and not self.upper_closed)
+        )
 
     def integers(self, limit: int = 1_000_000) -> Iterator[int]:
         """The integers in the interval, in increasing order.
@@ -293,11 +316,6 @@ class Interval:
             count += 1
 
     # ------------------------------------------------------------------ arithmetic
-    def _ends(self) -> tuple[_End, _End]:
-        return (
-            _End(value=self.lower, closed=self.lower_closed, sign=-1),
-            _End(value=self.upper, closed=self.upper_closed, sign=1),
-        )
 
     @staticmethod
     def _from_candidates(cands: list[_End]) -> Interval:
@@ -305,7 +323,9 @@ class Interval:
         high = max(cands, key=lambda e: (_key(e), e.closed))
         lo = None if low.value is None else low.value
         hi = None if high.value is None else high.value
-        if low.value is None and low.sign > 0:  # all candidates +∞: cannot happen for non-empty sets
+        if (
+            low.value is None and low.sign > 0
+        ):  # all candidates +∞: cannot happen for non-empty sets
             raise ValueError("arithmetic produced an empty interval")
         if high.value is None and high.sign < 0:
             raise ValueError("arithmetic produced an empty interval")
@@ -342,7 +362,7 @@ class Interval:
 
     def __mul__(self, other: Interval | Number) -> Interval:
         o = other if isinstance(other, Interval) else Interval.point(other)
-        cands = [_mul_end(a, b) for a in self._ends() for b in o._ends()]
+        cands = [_mul_end(a, b) for a in _ends(self) for b in _ends(o)]
         return self._from_candidates(cands)
 
     def __rmul__(self, other: Number) -> Interval:
@@ -389,6 +409,13 @@ class Interval:
 
     def __repr__(self) -> str:
         return f"Interval({self})"
+
+
+def _ends(iv: Interval) -> tuple[_End, _End]:
+    return (
+        _End(value=iv.lower, closed=iv.lower_closed, sign=-1),
+        _End(value=iv.upper, closed=iv.upper_closed, sign=1),
+    )
 
 
 def quantum_of(value: Decimal) -> Fraction:

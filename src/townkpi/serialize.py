@@ -120,7 +120,9 @@ def _value(data: Mapping[str, Any]) -> Value:
     upper = None if data.get("upper") is None else _decimal(data["upper"], "upper")
     lower_closed = bool(data.get("lower_closed", lower is not None))
     upper_closed = bool(data.get("upper_closed", upper is not None))
-    interval = Interval(lower=lower, upper=upper, lower_closed=lower_closed, upper_closed=upper_closed)
+    interval = Interval(
+        lower=lower, upper=upper, lower_closed=lower_closed, upper_closed=upper_closed
+    )
     first = text
     if comparator is Comparator.RANGE and "-" in text.lstrip("-"):
         cut = text.index("-", 1) if text.startswith("-") else text.index("-")

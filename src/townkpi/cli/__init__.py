@@ -1,9 +1,9 @@
 """The ``townkpi`` command line.
 
 Each subcommand lives in a module of its own under `townkpi.cli` that offers
-``add_parser(subparsers)`` and ``run(args) -> int``; [`COMMANDS`][townkpi.cli.COMMANDS] lists them in
-the order ``townkpi --help`` shows them. Heavy imports happen inside ``run`` so that start-up stays
-fast.
+``add_parser(subparsers)`` and ``run(args) -> int``; [`COMMANDS`][townkpi.cli.COMMANDS] lists them
+in the order ``townkpi --help`` shows them. Heavy imports happen inside ``run`` so that start-up
+stays fast.
 
 Exit status: 0 clean, 1 findings at or above ``--fail-on``, 2 bad usage or unreadable input. An
 input error prints one line (``townkpi: E-DECODE report.txt: …``), never a traceback.
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMANDS:
-        module: _Command = importlib.import_module(name)  # type: ignore[assignment]
+        module: _Command = importlib.import_module(name)
         module.add_parser(sub)
     return parser
 
