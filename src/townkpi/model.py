@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -31,6 +31,8 @@ from townkpi.units import Unit, conversion_factor, parse_unit, quantity
 
 if TYPE_CHECKING:
     import pint
+
+    from townkpi.records import Record
 
 __all__ = [
     "Fact",
@@ -456,6 +458,10 @@ def _str_tuple(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _pair_tuple(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(k), str(v)) for k, v in items)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Fact:
     """One figure of a report: what was measured, its value and where it stands.
@@ -474,6 +480,8 @@ class Fact:
         sentence: The sentence or clause it stands in (None for facts from records).
         refers_to: For a change, share or rate: the id of the amount it qualifies.
         record: For facts from a table: the record they came from (``row 3``).
+        extras: For facts from a table: its other columns as (name, value) pairs, kept so that
+            they come out again in [`Report.to_records`][townkpi.model.Report.to_records].
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -497,6 +505,7 @@ class Fact:
     )
     refers_to: str | None = None
     record: str | None = None
+    extras: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pair_tuple)
 
     @property
     def unit(self) -> str | None:
@@ -580,6 +589,35 @@ class Report:
             if f.id in seen:
                 raise ValueError(f"duplicate fact id {f.id!r}")
             seen.add(f.id)
+
+    @classmethod
+    def from_records(
+        cls, rows: Iterable[Record | Mapping[str, Any]], *, source: str = "records"
+    ) -> Report:
+        """A report of the facts in table rows (see [`townkpi.records`][townkpi.records]).
+
+        Args:
+            rows: Records, or mappings of column names to cells (``indicator``, ``value``,
+                ``unit``, ``kind``, ``period`` …).
+            source: The table's name.
+
+        Raises:
+            RecordsError: Some rows could not be read; the error names each row and column and
+                carries the report of the good rows.
+        """
+        from townkpi.records import facts_from_records  # noqa: PLC0415 - records imports model
+
+        return facts_from_records(rows, source=source).raise_for_problems()
+
+    def to_records(self) -> tuple[Record, ...]:
+        """Every fact as a record, in order: the inverse of ``from_records``.
+
+        Each record's written value reads back to the same value; spans and sentences are not
+        kept (records have none).
+        """
+        from townkpi.records import records_from_report  # noqa: PLC0415 - records imports model
+
+        return records_from_report(self)
 
     def index(self) -> Mapping[str, Fact]:
         """The facts by id."""

@@ -4,7 +4,8 @@ The field names and meanings are a contract other tools read (``contract/facts.s
 ``id, start, end, surface, kind, value, unit, lower, upper, comparator, indicator, subject, period,
 modality, qualifiers, refers_to``; ``value/lower/upper`` are decimal strings, ``lower``/``upper``
 are null for an unbounded end. townkpi adds ``lower_closed``/``upper_closed`` (so the interval
-round-trips exactly), ``line``/``column``, ``sentence`` and ``record``; readers may ignore them.
+round-trips exactly), ``line``/``column``, ``sentence``, ``record`` and ``extras`` (the other
+columns of a fact read from a table, as an object); readers may ignore them.
 
 [`fact_from_dict`][townkpi.serialize.fact_from_dict] is the inverse of
 [`fact_to_dict`][townkpi.serialize.fact_to_dict]: ``report_from_dict(report_to_dict(r)) == r``.
@@ -68,6 +69,7 @@ def fact_to_dict(fact: Fact) -> JSONDict:
         "column": None if span is None else span.column,
         "sentence": None if fact.sentence is None else _span_list(fact.sentence),
         "record": fact.record,
+        "extras": dict(fact.extras),
     }
 
 
@@ -163,6 +165,7 @@ def fact_from_dict(data: Mapping[str, Any]) -> Fact:
         sentence=None if not sentence else _span_from_list(sentence),
         refers_to=data.get("refers_to"),
         record=data.get("record"),
+        extras=tuple((data.get("extras") or {}).items()),
     )
 
 
