@@ -9,11 +9,22 @@ The public API, in the order a reader meets it:
 - the model: [`Value`][townkpi.Value], [`Fact`][townkpi.Fact], [`Period`][townkpi.Period],
   [`Span`][townkpi.Span], [`SkippedMention`][townkpi.SkippedMention] and [`Report`][townkpi.Report];
 - input: [`read_document`][townkpi.read_document] and [`decode`][townkpi.decode];
+  [`load`][townkpi.load] reads a report's text or a table of records alike;
+- facts in code: [`fact`][townkpi.fact], [`change`][townkpi.change], [`share`][townkpi.share]
+  and [`rate`][townkpi.rate] build facts from figures as a report writes them;
+- records in, records out: [`Record`][townkpi.Record],
+  [`facts_from_records`][townkpi.facts_from_records], the loaders
+  [`load_csv`][townkpi.load_csv], [`load_json`][townkpi.load_json],
+  [`load_toml`][townkpi.load_toml], [`load_sqlite`][townkpi.load_sqlite] and
+  [`read_records`][townkpi.read_records], the writers [`write_csv`][townkpi.write_csv] and
+  [`write_sqlite`][townkpi.write_sqlite], and `Report.from_records` / `Report.to_records`; a bad
+  row is a [`RecordProblem`][townkpi.RecordProblem];
 - errors: everything raised derives from [`TownkpiError`][townkpi.TownkpiError].
 """
 
 from __future__ import annotations
 
+from townkpi.build import change, fact, rate, share
 from townkpi.document import Document, decode, read_document
 from townkpi.errors import (
     DimensionMismatchError,
@@ -24,6 +35,7 @@ from townkpi.errors import (
     UnitError,
 )
 from townkpi.interval import Interval, Rounding
+from townkpi.loading import load
 from townkpi.model import (
     Fact,
     FactKind,
@@ -36,6 +48,21 @@ from townkpi.model import (
     Value,
 )
 from townkpi.numbers import Comparator, Numeral, parse_numeral
+from townkpi.records import (
+    ProblemKind,
+    Record,
+    RecordProblem,
+    RecordsError,
+    RecordsResult,
+    facts_from_records,
+    load_csv,
+    load_json,
+    load_sqlite,
+    load_toml,
+    read_records,
+    write_csv,
+    write_sqlite,
+)
 from townkpi.units import (
     Unit,
     UnitCategory,
@@ -59,6 +86,11 @@ __all__ = [
     "Numeral",
     "Period",
     "PluginError",
+    "ProblemKind",
+    "Record",
+    "RecordProblem",
+    "RecordsError",
+    "RecordsResult",
     "Report",
     "Rounding",
     "SkipReason",
@@ -69,14 +101,27 @@ __all__ = [
     "UnitCategory",
     "UnitError",
     "Value",
+    "change",
     "conversion_factor",
     "convert",
     "decode",
+    "fact",
+    "facts_from_records",
     "format_quantity",
+    "load",
+    "load_csv",
+    "load_json",
+    "load_sqlite",
+    "load_toml",
     "parse_numeral",
     "parse_unit",
     "quantity",
+    "rate",
     "read_document",
+    "read_records",
+    "share",
+    "write_csv",
+    "write_sqlite",
 ]
 
 

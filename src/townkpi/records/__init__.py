@@ -16,9 +16,11 @@ kept.
 from __future__ import annotations
 
 from townkpi.records.convert import (
+    facts_from_dicts,
     facts_from_records,
     format_interval,
     parse_interval,
+    qualifier_words,
     record_from_fact,
     records_from_report,
     written_value,
@@ -50,6 +52,7 @@ __all__ = [
     "RecordProblem",
     "RecordsError",
     "RecordsResult",
+    "facts_from_dicts",
     "facts_from_records",
     "format_interval",
     "is_records_path",
@@ -58,6 +61,7 @@ __all__ = [
     "load_sqlite",
     "load_toml",
     "parse_interval",
+    "qualifier_words",
     "read_records",
     "record_from_fact",
     "records_from_report",

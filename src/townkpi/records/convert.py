@@ -54,6 +54,7 @@ __all__ = [
     "facts_from_records",
     "format_interval",
     "parse_interval",
+    "qualifier_words",
     "record_from_fact",
     "records_from_report",
     "written_value",
@@ -103,8 +104,13 @@ def written_value(value: str, unit: str | None) -> str:
     return v + u
 
 
-def _qualifier_words(written: str) -> tuple[str, ...]:
-    """The qualifier words of a written value, in the order Value.parse reads them."""
+def qualifier_words(written: str) -> tuple[str, ...]:
+    """The qualifier words of a written value, in the order `Value.parse` reads them.
+
+    Example:
+        >>> qualifier_words("约230亩"), qualifier_words("2.2万余个"), qualifier_words("99.5%以上")
+        (('约',), ('余',), ('以上',))
+    """
     rest = written.strip()
     words: list[str] = []
     found = True
@@ -299,7 +305,7 @@ class _RowReader:
     def qualifiers(self, written: str) -> tuple[str, ...]:
         cell = self.record.qualifiers
         if cell is None:
-            return _qualifier_words(written)
+            return qualifier_words(written)
         return tuple(w for w in _WORD_SEPARATORS.split(cell.strip()) if w)
 
     def read(self) -> _Read:
