@@ -1,0 +1,126 @@
+"""Targets from target facts: what a plan's figures commit to.
+
+[`targets_from_report`][townkpi.targets.build.targets_from_report] turns every fact of a report
+whose modality is ``target`` into a [`Target`][townkpi.targets.rule.Target]. It reads:
+
+- the **kind** from the fact's kind: change → growth, rate and share → rate, ratio → ratio,
+  amount → level, rank → rank;
+- the **strength** from the fact's qualifiers (力争, 争取, 确保, 努力; the strongest wins);
+- the **comparator** from the written one (超过 → ``>``, 以上 → ``>=``, 以内 → ``<=`` …). A plain
+  figure in a plan is a floor: 完成技术改造项目40个 means at least 40, 同比增长5% at least 5%. A
+  plain decline (下降3%) is a ceiling on the change (at most −3%), and a comparator written on a
+  decline bounds its size: 下降3%以上 is a change of at most −3%. A plain rank (第1名) is a ceiling,
+  and 控制在 makes a plain figure a ceiling;
+- the **bound** from the written number, exact (a range keeps both ends);
+- the **period** from the fact, or else the year after the report's year (a 2023 report's plan
+  is for 2024).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from townkpi.interval import Interval
+from townkpi.model import Fact, Modality, Period, Report
+from townkpi.numbers import Comparator
+from townkpi.targets.kinds import Strength, TargetKind, kind_of_fact
+from townkpi.targets.rule import Target
+
+__all__ = ["CEILING_WORDS", "target_from_fact", "targets_from_report"]
+
+#: Qualifier words that make a plain figure in a plan a ceiling rather than a floor.
+CEILING_WORDS: Final = frozenset({"控制在", "压减到", "压降到", "降至", "降到"})
+
+_FLIP: Final = {
+    Comparator.GE: Comparator.LE,
+    Comparator.GT: Comparator.LT,
+    Comparator.LE: Comparator.GE,
+    Comparator.LT: Comparator.GT,
+}
+
+
+def _bound(fact: Fact) -> Interval:
+    value = fact.value
+    if value.comparator is not Comparator.RANGE:
+        return Interval.point(value.number)
+    text = value.text
+    cut = text.find("-", 1)
+    try:
+        upper = Decimal(text[cut + 1 :]) if cut > 0 else None
+    except InvalidOperation:
+        upper = None
+    if upper is None:  # not written as a-b: fall back on the value's interval
+        iv = value.interval
+        return iv if iv.is_bounded else Interval.point(value.number)
+    lo, hi = sorted((value.number, upper))
+    return Interval.closed(lo, hi)
+
+
+def _comparator(fact: Fact, kind: TargetKind) -> Comparator:
+    written = fact.comparator
+    if written is Comparator.RANGE:
+        return Comparator.RANGE
+    decline = kind is TargetKind.GROWTH and fact.value.number < 0
+    if written in _FLIP:
+        # 下降3%以上 bounds the size of the decline: the change is at most -3%.
+        return _FLIP[written] if decline else written
+    # a plain figure (=, ~): a floor, unless it is a decline, a rank or written as a ceiling
+    if decline or kind is TargetKind.RANK or CEILING_WORDS.intersection(fact.qualifiers):
+        return Comparator.LE
+    return Comparator.GE
+
+
+def target_from_fact(
+    fact: Fact, *, default_period: Period | None = None, source: str = ""
+) -> Target:
+    """The target a target fact states.
+
+    Args:
+        fact: A fact (normally of modality ``target``; the modality is not checked here).
+        default_period: The period when the fact has none.
+        source: The plan it came from, for messages.
+
+    Example:
+        >>> from townkpi.model import Fact, FactKind, Modality, Value
+        >>> fact = Fact(
+        ...     id="f7",
+        ...     kind=FactKind.AMOUNT,
+        ...     value=Value.parse("超过10家"),
+        ...     indicator="新进规企业",
+        ...     modality=Modality.TARGET,
+        ...     qualifiers=("确保", "超过"),
+        ... )
+        >>> t = target_from_fact(fact)
+        >>> t.describe_bound(), t.kind.value, t.strength.value
+        ('> 10家', 'level', '确保')
+    """
+    kind = kind_of_fact(fact.kind)
+    return Target(
+        id=fact.id,
+        indicator=fact.indicator,
+        subject=fact.subject,
+        comparator=_comparator(fact, kind),
+        bound=_bound(fact),
+        unit=fact.unit,
+        kind=kind,
+        strength=Strength.from_words(fact.qualifiers),
+        period=fact.period or default_period,
+        surface=fact.surface or str(fact.value),
+        fact_id=fact.id,
+        span=fact.span,
+        source=source,
+    )
+
+
+def targets_from_report(report: Report) -> tuple[Target, ...]:
+    """Every target of a report: one per fact of modality ``target``, in text order.
+
+    Facts without a period get the year after the report's year, when the report has one.
+    """
+    default = None if report.year is None else Period.year(report.year + 1)
+    return tuple(
+        target_from_fact(f, default_period=default, source=report.source)
+        for f in report.facts
+        if f.modality is Modality.TARGET
+    )
