@@ -339,13 +339,14 @@ def format_quantity(q: pint.Quantity[Fraction]) -> str:
     reg = registry()
     mag = format_fraction(_exact(q.magnitude))
     terms = tuple(q.unit_items())
-    parts: list[str] = []
-    for name, power in terms:
+    symbols: list[str] = []
+    for name, _power in terms:
         prefix, base_name = _split_prefix(reg, name)
-        parts.append(_power_text(prefix + reg.get_symbol(base_name), power))
-    if [_exact(power) for _name, power in terms] == [1, -1]:  # a rate per unit: 元/人
-        return f"{mag}{parts[0]}/{parts[1]}"
-    return mag + "·".join(parts)
+        symbols.append(prefix + reg.get_symbol(base_name))
+    powers = [_exact(power) for _name, power in terms]
+    if powers == [1, -1]:  # a rate per unit: 万元/起
+        return f"{mag}{symbols[0]}/{symbols[1]}"
+    return mag + "·".join(_power_text(s, p) for s, p in zip(symbols, powers, strict=True))
 
 
 @attrs.frozen(slots=True, kw_only=True)
