@@ -382,16 +382,18 @@ class Value:
                     changed = True
                     break
         numerals: list[Numeral] = []
+        end = len(written.rstrip())  # ``rest`` is always a suffix of ``written[:end]``
         m = _NUMBER_AT_START.match(rest)
         if m is None:
-            raise NumberFormatError(written, len(written) - len(rest), "expected a number")
-        numerals.append(parse_numeral(m.group().rstrip(",，")))
+            raise NumberFormatError(written, end - len(rest), "expected a number")
+        numerals.append(_numeral_in(written, end - len(rest), m.group().rstrip(",，")))
         rest = rest[len(m.group().rstrip(",，")) :]
         for sep in _RANGE_SEPARATORS:
             if rest.startswith(sep):
                 m2 = _NUMBER_AT_START.match(rest[len(sep) :])
                 if m2 is not None:
-                    numerals.append(parse_numeral(m2.group()))
+                    start = end - len(rest) + len(sep)
+                    numerals.append(_numeral_in(written, start, m2.group()))
                     rest = rest[len(sep) + len(m2.group()) :]
                 break
         for word in ("余", "多"):
@@ -452,6 +454,18 @@ class Value:
 
     def __str__(self) -> str:
         return f"{self.text}{self.unit or ''}"
+
+
+def _numeral_in(written: str, start: int, text: str) -> Numeral:
+    """``parse_numeral(text)`` for ``text`` found at ``start`` of ``written``.
+
+    Raises:
+        NumberFormatError: Naming ``written`` and the position within it.
+    """
+    try:
+        return parse_numeral(text)
+    except NumberFormatError as exc:
+        raise NumberFormatError(written, start + exc.position, exc.reason) from exc
 
 
 def _str_tuple(items: Iterable[str]) -> tuple[str, ...]:
