@@ -19,12 +19,25 @@ The public API, in the order a reader meets it:
   [`read_records`][townkpi.read_records], the writers [`write_csv`][townkpi.write_csv] and
   [`write_sqlite`][townkpi.write_sqlite], and `Report.from_records` / `Report.to_records`; a bad
   row is a [`RecordProblem`][townkpi.RecordProblem];
+- checks: [`check`][townkpi.check] runs every check contributed by a plugin over a report and
+  returns a [`CheckResult`][townkpi.CheckResult] of [`Finding`][townkpi.Finding]s with their
+  [`Evidence`][townkpi.Evidence]; a check is a [`Check`][townkpi.Check] subclass that receives a
+  [`CheckContext`][townkpi.CheckContext]; [`Config`][townkpi.Config] and
+  [`load_config`][townkpi.load_config] select checks and set severities;
+- plugins: [`hookimpl`][townkpi.hookimpl] marks hook implementations, the
+  [`PluginHost`][townkpi.PluginHost] loads plugins, the [`Catalog`][townkpi.Catalog] of
+  [`Indicator`][townkpi.Indicator]s is extended with
+  [`indicators_from_toml`][townkpi.indicators_from_toml], and [`Phrase`][townkpi.Phrase] adds
+  extraction lexicon entries;
 - errors: everything raised derives from [`TownkpiError`][townkpi.TownkpiError].
 """
 
 from __future__ import annotations
 
 from townkpi.build import change, fact, rate, share
+from townkpi.catalog import Catalog, Indicator, indicators_from_toml
+from townkpi.checks.base import Check, CheckContext, Parameter
+from townkpi.config import Config, ConfigError, load_config
 from townkpi.document import Document, decode, read_document
 from townkpi.errors import (
     DimensionMismatchError,
@@ -34,7 +47,10 @@ from townkpi.errors import (
     TownkpiError,
     UnitError,
 )
+from townkpi.findings import CheckResult, Evidence, Finding, PluginFault, Severity
+from townkpi.hookspecs import hookimpl
 from townkpi.interval import Interval, Rounding
+from townkpi.lexicon import Phrase
 from townkpi.loading import load
 from townkpi.model import (
     Fact,
@@ -48,6 +64,7 @@ from townkpi.model import (
     Value,
 )
 from townkpi.numbers import Comparator, Numeral, parse_numeral
+from townkpi.plugins import PluginHost
 from townkpi.records import (
     ProblemKind,
     Record,
@@ -63,6 +80,7 @@ from townkpi.records import (
     write_csv,
     write_sqlite,
 )
+from townkpi.run import check
 from townkpi.units import (
     Unit,
     UnitCategory,
@@ -74,18 +92,31 @@ from townkpi.units import (
 )
 
 __all__ = [
+    "Catalog",
+    "Check",
+    "CheckContext",
+    "CheckResult",
     "Comparator",
+    "Config",
+    "ConfigError",
     "DimensionMismatchError",
     "Document",
+    "Evidence",
     "Fact",
     "FactKind",
+    "Finding",
+    "Indicator",
     "InputError",
     "Interval",
     "Modality",
     "NumberFormatError",
     "Numeral",
+    "Parameter",
     "Period",
+    "Phrase",
     "PluginError",
+    "PluginFault",
+    "PluginHost",
     "ProblemKind",
     "Record",
     "RecordProblem",
@@ -93,6 +124,7 @@ __all__ = [
     "RecordsResult",
     "Report",
     "Rounding",
+    "Severity",
     "SkipReason",
     "SkippedMention",
     "Span",
@@ -102,13 +134,17 @@ __all__ = [
     "UnitError",
     "Value",
     "change",
+    "check",
     "conversion_factor",
     "convert",
     "decode",
     "fact",
     "facts_from_records",
     "format_quantity",
+    "hookimpl",
+    "indicators_from_toml",
     "load",
+    "load_config",
     "load_csv",
     "load_json",
     "load_sqlite",

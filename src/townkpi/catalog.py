@@ -1,0 +1,422 @@
+"""The indicator catalog: canonical indicators, their aliases, dimensions and relations.
+
+Reports name the same indicator in many ways (地区生产总值, GDP, 生产总值). The catalog maps such
+phrases to canonical [`Indicator`][townkpi.catalog.Indicator]s that say what a check may assume:
+the sector, the dimensions a value may have (currency, area, ``count:户`` …), whether it is a
+stock or a flow, whether it is a rate of a finite set (never above 100%) or the attainment of a
+target (may exceed 100%), the range its values may take, and its relations to other indicators
+(part of, sum of, ratio of).
+
+The built-in entries are data: ``townkpi/catalog/*.toml``; plugins add entries through the
+``townkpi_register_indicators`` hook. [`Catalog.lookup`][townkpi.catalog.Catalog.lookup] matches a
+phrase by canonical name or alias, preferring the longest alias contained in the phrase.
+
+Example:
+    >>> cat = builtin_catalog()
+    >>> cat.lookup("全镇实现地区生产总值").name
+    '地区生产总值'
+    >>> cat.lookup("目标完成率").bounded
+    False
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+from townkpi.errors import TownkpiError, UnitError
+from townkpi.hookspecs import hookimpl
+from townkpi.interval import Interval
+from townkpi.units import Unit, UnitCategory, parse_unit
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "Indicator",
+    "Relation",
+    "RelationKind",
+    "Temporality",
+    "builtin_catalog",
+    "indicators_from_toml",
+]
+
+_CATEGORIES: Final = frozenset(c.value for c in UnitCategory)
+
+
+class CatalogError(TownkpiError, ValueError):
+    """A catalog entry is malformed (an unknown dimension, a missing name, a bad range).
+
+    Args:
+        source: The file or plugin the entry came from.
+        reason: What is wrong, naming the entry.
+    """
+
+    code = "E-CATALOG"
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.reason))
+
+
+class Temporality(enum.StrEnum):
+    """How an indicator's values add up over time.
+
+    Attributes:
+        FLOW: Accumulates over a period (output, revenue, households relocated this year): a
+            partial year cannot exceed the full year.
+        STOCK: A level at a moment (population, farmland, enterprises on record).
+        RATIO: A rate, share, ratio or index (完成率, 城镇化率, 收入倍差).
+    """
+
+    FLOW = "flow"
+    STOCK = "stock"
+    RATIO = "ratio"
+
+
+class RelationKind(enum.StrEnum):
+    """A relation the catalog declares between indicators.
+
+    Attributes:
+        PART_OF: The indicator is part of another: its value cannot exceed the other's.
+        SUM_OF: The indicator is the sum of others.
+        RATIO_OF: The indicator is a ratio (in %) of a numerator to a denominator indicator.
+    """
+
+    PART_OF = "part-of"
+    SUM_OF = "sum-of"
+    RATIO_OF = "ratio-of"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Relation:
+    """One declared relation, for listing and checking.
+
+    Attributes:
+        kind: Part of, sum of or ratio of.
+        indicator: The canonical name of the indicator that declares it.
+        others: The other indicators: the whole (part of), the parts (sum of), or the numerator
+            and denominator (ratio of).
+    """
+
+    kind: RelationKind
+    indicator: str
+    others: tuple[str, ...]
+
+    def __str__(self) -> str:
+        if self.kind is RelationKind.PART_OF:
+            return f"{self.indicator} ≤ {self.others[0]}"
+        if self.kind is RelationKind.SUM_OF:
+            return f"{self.indicator} = {' + '.join(self.others)}"
+        return f"{self.indicator} = {self.others[0]} / {self.others[1]}"
+
+
+def _check_dimensions(_inst: object, _attr: object, value: tuple[str, ...]) -> None:
+    for spec in value:
+        _dimension_matcher(spec)
+
+
+@functools.cache
+def _dimension_matcher(spec: str) -> tuple[str, str | None]:
+    """Split ``count:户`` into (category, dimension key) and validate it."""
+    category, _, unit = spec.partition(":")
+    if category not in _CATEGORIES:
+        raise ValueError(
+            f"unknown dimension {spec!r}: expected one of {', '.join(sorted(_CATEGORIES))}, "
+            "optionally with ':<unit>' (count:户)"
+        )
+    if not unit:
+        return category, None
+    u = parse_unit(unit)
+    if u.category.value != category:
+        raise ValueError(f"dimension {spec!r}: {unit} is {u.category.value}, not {category}")
+    return category, u.dimension
+
+
+def _str_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _indicator_tuple(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(items)
+
+
+def _to_decimal(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Indicator:
+    """A canonical indicator.
+
+    Attributes:
+        name: The canonical name (地区生产总值).
+        aliases: Other phrases that name it (GDP, 生产总值); matched as substrings of a fact's
+            indicator phrase.
+        sector: The sector it belongs to (economy, agriculture, land, governance, social …).
+        dimensions: The dimensions its amounts may have: a unit category (``currency``, ``area``,
+            ``count`` …) or a category with a unit whose dimension it must share (``count:户``).
+            Empty: any dimension.
+        temporality: Flow, stock or ratio.
+        bounded: A rate or share of a finite set (完成率, 办结率, 参保率): it lies in [0, 100]%.
+        attainment: Attainment of a target (目标完成率): may legitimately exceed 100%.
+        cumulative: A cumulative completion (累计完成, a project's 完成率): it does not go down.
+        can_be_negative: Its level may be negative (净利润, 贸易差额), so a change below −100% is
+            possible.
+        minimum: The smallest value it can take, in its usual unit (收入倍差 ≥ 1), or None.
+        maximum: The largest value it can take, or None.
+        part_of: Canonical names of indicators it is part of (服务业增加值 → 地区生产总值).
+        sum_of: Canonical names of the indicators it is the sum of.
+        ratio_of: Canonical names of the numerator and the denominator, or empty.
+        description: One line on what it measures.
+        source: Where the entry came from (a catalog file or a plugin).
+    """
+
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    sector: str = "general"
+    dimensions: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_check_dimensions
+    )
+    temporality: Temporality = attrs.field(default=Temporality.FLOW, converter=Temporality)
+    bounded: bool = False
+    attainment: bool = False
+    cumulative: bool = False
+    can_be_negative: bool = False
+    minimum: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    maximum: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    part_of: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    sum_of: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    ratio_of: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    description: str = ""
+    source: str = "townkpi"
+
+    def __attrs_post_init__(self) -> None:
+        if self.bounded and self.attainment:
+            raise ValueError(f"indicator {self.name}: cannot be both bounded and attainment")
+        if self.ratio_of and len(self.ratio_of) != 2:  # noqa: PLR2004 - numerator, denominator
+            raise ValueError(f"indicator {self.name}: ratio_of needs a numerator and a denominator")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError(f"indicator {self.name}: minimum above maximum")
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """The canonical name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+    @property
+    def value_range(self) -> Interval | None:
+        """The values it may take (``[0, 100]`` for a bounded rate), or None when unrestricted."""
+        lo, hi = self.minimum, self.maximum
+        if self.bounded:
+            lo = Decimal(0) if lo is None else lo
+            hi = Decimal(100) if hi is None else hi
+        if lo is None and hi is None:
+            return None
+        return Interval(lower=lo, upper=hi)
+
+    def allows(self, unit: Unit | str) -> bool:
+        """Whether an amount in ``unit`` can measure this indicator (True when undeclared)."""
+        if not self.dimensions:
+            return True
+        u = parse_unit(unit) if isinstance(unit, str) else unit
+        for spec in self.dimensions:
+            category, dimension = _dimension_matcher(spec)
+            if u.category.value == category and (dimension is None or dimension == u.dimension):
+                return True
+        return False
+
+    def relations(self) -> tuple[Relation, ...]:
+        """The relations this entry declares."""
+        out = [
+            Relation(kind=RelationKind.PART_OF, indicator=self.name, others=(w,))
+            for w in self.part_of
+        ]
+        if self.sum_of:
+            out.append(Relation(kind=RelationKind.SUM_OF, indicator=self.name, others=self.sum_of))
+        if self.ratio_of:
+            out.append(
+                Relation(kind=RelationKind.RATIO_OF, indicator=self.name, others=self.ratio_of)
+            )
+        return tuple(out)
+
+
+def _merge(old: Indicator, new: Indicator) -> Indicator:
+    aliases = tuple(dict.fromkeys((*old.aliases, *new.aliases)))
+    return attrs.evolve(new, aliases=aliases)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Catalog:
+    """A set of canonical indicators, searchable by phrase.
+
+    An entry whose name is already present replaces the earlier one and keeps the union of both
+    entries' aliases, so a plugin can refine a built-in indicator.
+
+    Attributes:
+        indicators: The indicators, in the order they were added.
+    """
+
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
+    _by_name: Mapping[str, Indicator] = attrs.field(init=False, repr=False, eq=False)
+    _phrases: tuple[tuple[str, Indicator], ...] = attrs.field(init=False, repr=False, eq=False)
+    _cache: dict[str, Indicator | None] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_name: dict[str, Indicator] = {}
+        for ind in self.indicators:
+            by_name[ind.name] = _merge(by_name[ind.name], ind) if ind.name in by_name else ind
+        object.__setattr__(self, "indicators", tuple(by_name.values()))
+        object.__setattr__(self, "_by_name", by_name)
+        phrases: dict[str, Indicator] = {}
+        for ind in by_name.values():
+            for p in ind.phrases:
+                phrases.setdefault(p, ind)
+        ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
+        object.__setattr__(self, "_phrases", tuple(ordered))
+        object.__setattr__(self, "_cache", {})
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def __iter__(self) -> Iterator[Indicator]:
+        return iter(self.indicators)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def get(self, name: str) -> Indicator:
+        """The indicator with this canonical name.
+
+        Raises:
+            KeyError: No such indicator.
+        """
+        return self._by_name[name]
+
+    def lookup(self, phrase: str | None) -> Indicator | None:
+        """The indicator a phrase names, or None.
+
+        A phrase equal to a canonical name or alias names that indicator; otherwise the longest
+        name or alias contained in the phrase wins (目标完成率 before 完成率).
+
+        Example:
+            >>> builtin_catalog().lookup("宁慈线完成拆迁").name
+            '拆迁户数'
+        """
+        if not phrase:
+            return None
+        if phrase in self._cache:
+            return self._cache[phrase]
+        found: Indicator | None = self._by_name.get(phrase)
+        if found is None:
+            for p, ind in self._phrases:
+                if p in phrase:
+                    found = ind
+                    break
+        self._cache[phrase] = found
+        return found
+
+    def extended(self, indicators: Iterable[Indicator]) -> Catalog:
+        """A catalog with more entries (an entry with a known name refines it)."""
+        return Catalog(indicators=(*self.indicators, *indicators))
+
+    def relations(self) -> tuple[Relation, ...]:
+        """Every relation declared by an entry."""
+        return tuple(r for ind in self.indicators for r in ind.relations())
+
+    def problems(self) -> tuple[str, ...]:
+        """What is inconsistent in the catalog; an empty tuple when nothing is.
+
+        Reports relations that name an indicator the catalog does not have, and phrases shared
+        by two indicators.
+        """
+        out: list[str] = []
+        for rel in self.relations():
+            out.extend(
+                f"{rel}: no indicator named {other!r}"
+                for other in rel.others
+                if other not in self._by_name
+            )
+        seen: dict[str, str] = {}
+        for ind in self.indicators:
+            for p in ind.phrases:
+                if p in seen and seen[p] != ind.name:
+                    out.append(f"phrase {p!r} names both {seen[p]!r} and {ind.name!r}")
+                seen.setdefault(p, ind.name)
+        return tuple(out)
+
+
+_FIELDS: Final = frozenset(a.name for a in attrs.fields(Indicator))
+
+
+def indicators_from_toml(text: str, source: str = "<catalog>") -> tuple[Indicator, ...]:
+    """Read catalog entries from TOML: an array of tables ``[[indicator]]``.
+
+    Each table has the fields of [`Indicator`][townkpi.catalog.Indicator] (``name`` required;
+    ``source`` is set to ``source``); an optional top-level ``sector`` is the default sector.
+
+    Raises:
+        CatalogError: The TOML is malformed or an entry is invalid; the message names it.
+
+    Example:
+        >>> indicators_from_toml('''
+        ... [[indicator]]
+        ... name = "收入倍差"
+        ... dimensions = ["proportion"]
+        ... minimum = 1
+        ... ''')[0].minimum
+        Decimal('1')
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(source, f"not valid TOML: {exc}") from exc
+    default_sector = data.get("sector", "general")
+    entries = data.get("indicator", [])
+    if not isinstance(entries, list):
+        raise CatalogError(source, "'indicator' must be an array of tables ([[indicator]])")
+    out: list[Indicator] = []
+    for i, entry in enumerate(entries, 1):
+        label = f"indicator #{i} ({entry.get('name', '?')})"
+        unknown = set(entry) - _FIELDS
+        if unknown:
+            raise CatalogError(source, f"{label}: unknown field(s) {', '.join(sorted(unknown))}")
+        fields = {"sector": default_sector, **entry, "source": source}
+        try:
+            out.append(Indicator(**fields))
+        except (TypeError, ValueError, InvalidOperation, UnitError) as exc:
+            raise CatalogError(source, f"{label}: {exc}") from exc
+    return tuple(out)
+
+
+@functools.cache
+def builtin_catalog() -> Catalog:
+    """The catalog of the built-in entries (``townkpi/catalog/*.toml``), read once."""
+    folder = resources.files("townkpi").joinpath("catalog")
+    indicators: list[Indicator] = []
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".toml"):
+            indicators.extend(
+                indicators_from_toml(item.read_text("utf-8"), f"townkpi/catalog/{item.name}")
+            )
+    return Catalog(indicators=indicators)
+
+
+@hookimpl
+def townkpi_register_indicators() -> list[Indicator]:
+    """The built-in catalog entries: townkpi's catalog is a plugin like any other."""
+    return list(builtin_catalog().indicators)

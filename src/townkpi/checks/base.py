@@ -1,0 +1,316 @@
+"""The base of every check, and the context it runs in.
+
+A check is a class with a stable ``code``, a dotted ``name``, a one-line ``description``, a
+docstring with 反例 (wrong) and 正例 (right) sections, optional declared
+[`Parameter`][townkpi.checks.base.Parameter]s, and a ``check(ctx)`` generator that yields
+[`Finding`][townkpi.findings.Finding]s. The context gives it the report, the indicator catalog and
+small helpers (the referent of a rate, a fact's sentence, its catalog indicator). Checks never
+print or format: renderers do.
+
+Example:
+    >>> from townkpi.model import Fact, FactKind, Report, Value
+    >>> class NoZero(Check):
+    ...     '''A figure of zero is suspicious.
+    ...
+    ...     反例:
+    ...         完成0户。
+    ...
+    ...     正例:
+    ...         完成3户。
+    ...     '''
+    ...
+    ...     code = "EX001"
+    ...     name = "example.no_zero"
+    ...     description = "A figure of zero is suspicious."
+    ...
+    ...     def check(self, ctx):
+    ...         for fact in ctx.report.facts:
+    ...             if fact.value.number == 0:
+    ...                 yield self.finding(f"{fact.surface} is zero", facts=[fact])
+    >>> report = Report(
+    ...     source="x", facts=[Fact(id="f1", kind=FactKind.AMOUNT, value=Value.parse("0户"))]
+    ... )
+    >>> ctx = CheckContext(report=report)
+    >>> [f.code for f in NoZero().check(ctx)]
+    ['EX001']
+    >>> NoZero.examples().wrong
+    '完成0户。'
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import ClassVar, Final
+
+import attrs
+
+from townkpi.catalog import Catalog, Indicator, builtin_catalog
+from townkpi.findings import Evidence, Finding, Severity, spans_of
+from townkpi.model import Fact, FactKind, Report
+
+__all__ = ["Check", "CheckContext", "Examples", "Parameter", "ParameterValue"]
+
+#: The types a check parameter may have.
+ParameterValue = bool | int | str | Decimal
+
+_CODE_RE: Final = re.compile(r"[A-Z]{2,5}\d{3}")
+_NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+_SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Parameter:
+    """A setting a check declares, configurable per check code.
+
+    Attributes:
+        name: The option's name in the configuration (``max_candidates``).
+        default: The default value; its type is the option's type.
+        description: One line on what it changes.
+    """
+
+    name: str = attrs.field(validator=attrs.validators.matches_re(r"[a-z][a-z0-9_]*"))
+    default: ParameterValue
+    description: str = ""
+
+    def coerce(self, value: object) -> ParameterValue:
+        """The configured value converted to the parameter's type.
+
+        Raises:
+            ValueError: The value has the wrong type.
+        """
+        kind = type(self.default)
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+        elif kind is int:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        elif kind is Decimal:
+            if isinstance(value, int | float | str | Decimal) and not isinstance(value, bool):
+                return Decimal(str(value))
+        elif isinstance(value, str):
+            return value
+        raise ValueError(f"option {self.name!r} must be a {kind.__name__}, not {value!r}")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Examples:
+    """A check's wrong and right examples, read from its docstring.
+
+    Attributes:
+        wrong: The 反例 section: text the check flags.
+        right: The 正例 section: text the check accepts.
+    """
+
+    wrong: str
+    right: str
+
+
+def docstring_sections(doc: str | None) -> dict[str, str]:
+    """The sections of a docstring by title, each dedented; the summary under ``""``."""
+    lines = inspect.cleandoc(doc or "").splitlines()
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in lines:
+        m = _SECTION_RE.match(line)
+        if m:
+            current = m.group(1)
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    return {k: inspect.cleandoc("\n".join(v)) for k, v in sections.items()}
+
+
+class Check:
+    """Base class of every check.
+
+    Subclasses set the class attributes below and implement
+    [`check`][townkpi.checks.base.Check.check]. The docstring's first paragraph explains the
+    check; its 反例 and 正例 sections give text that is flagged and text that is not.
+
+    Attributes:
+        code: A stable code: two to five capitals and three digits (``TK101``, ``ECO201``).
+        name: A dotted, lowercase name (``townkpi.rates.rate_count``).
+        description: One line on what the check finds.
+        groups: Group names that select or ignore it together (``rates``, ``core``).
+        aliases: Former codes.
+        default_severity: The severity of its findings unless configured otherwise.
+        parameters: The options it declares.
+        options: The resolved options of this instance, by name.
+
+    Args:
+        options: Configured option values, by name; unknown names are rejected.
+
+    Raises:
+        ValueError: An option is unknown or has the wrong type.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    description: ClassVar[str]
+    groups: ClassVar[tuple[str, ...]] = ()
+    aliases: ClassVar[tuple[str, ...]] = ()
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
+
+    def __init__(self, options: Mapping[str, object] | None = None) -> None:
+        given = dict(options or {})
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise ValueError(f"check {self.code} has no option(s) {', '.join(unknown)}")
+        self.options: dict[str, ParameterValue] = {
+            p.name: p.coerce(given[p.name]) if p.name in given else p.default
+            for p in self.parameters
+        }
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if inspect.isabstract(cls) or "code" not in cls.__dict__:
+            return
+        if not _CODE_RE.fullmatch(cls.code):
+            raise TypeError(f"{cls.__qualname__}: code {cls.code!r} is not like TK101 or ECO201")
+        if not _NAME_RE.fullmatch(getattr(cls, "name", "")):
+            raise TypeError(f"{cls.__qualname__}: name must be dotted lowercase (pack.check_name)")
+        if not getattr(cls, "description", ""):
+            raise TypeError(f"{cls.__qualname__}: a check needs a one-line description")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield the findings of this check on one report.
+
+        Args:
+            ctx: The report, the catalog and helpers.
+        """
+        raise NotImplementedError(f"{type(self).__qualname__} does not implement check()")
+
+    def option(self, name: str) -> ParameterValue:
+        """The resolved value of a declared option."""
+        return self.options[name]
+
+    def finding(
+        self,
+        message: str,
+        *,
+        facts: Sequence[Fact] = (),
+        evidence: Iterable[Evidence] | Mapping[str, object] = (),
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        code: str | None = None,
+    ) -> Finding:
+        """A finding of this check about ``facts``: their spans, ids and record locators.
+
+        Args:
+            message: What was reported, what was computed, and why both cannot hold.
+            facts: The facts it is about, most important first.
+            evidence: The computed quantities, as [`Evidence`][townkpi.findings.Evidence] or a
+                mapping of names to numbers, intervals and strings.
+            severity: Overrides ``default_severity`` for this finding.
+            suggestion: What the figure may have been meant to be.
+            code: Overrides the check's code (rarely needed).
+        """
+        return Finding(
+            code=code or self.code,
+            check=self.name,
+            severity=severity or self.default_severity,
+            message=message,
+            spans=spans_of([f.span for f in facts]),
+            facts=tuple(dict.fromkeys(f.id for f in facts)),
+            evidence=evidence,
+            records=tuple(f.record or f.id for f in facts if f.span is None),
+            suggestion=suggestion,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        """The docstring's explanation (everything before its sections)."""
+        return docstring_sections(cls.__doc__).get("", "")
+
+    @classmethod
+    def examples(cls) -> Examples:
+        """The 反例 and 正例 sections of the docstring ("" when missing)."""
+        sections = docstring_sections(cls.__doc__)
+        return Examples(wrong=sections.get("反例", ""), right=sections.get("正例", ""))
+
+
+def _text_sentence(report: Report, fact: Fact) -> tuple[int, int] | None:
+    if fact.sentence is not None:
+        return fact.sentence.start, fact.sentence.end
+    return None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class CheckContext:
+    """What a check sees: one report, the indicator catalog, and helpers over both.
+
+    Attributes:
+        report: The report being checked.
+        catalog: The indicator catalog (built-in entries plus those of plugins).
+    """
+
+    report: Report
+    catalog: Catalog = attrs.field(factory=builtin_catalog)
+    _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
+    _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", self.report.index())
+        referrers: dict[str, list[Fact]] = {}
+        for f in self.report.facts:
+            if f.refers_to is not None:
+                referrers.setdefault(f.refers_to, []).append(f)
+        object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact of the report, in order."""
+        return self.report.facts
+
+    def of_kind(self, *kinds: FactKind) -> Iterator[Fact]:
+        """The facts of the given kinds, in order."""
+        return (f for f in self.report.facts if f.kind in kinds)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """The fact with this id, or None."""
+        return self._index.get(fact_id)
+
+    def referent(self, fact: Fact) -> Fact | None:
+        """The amount a change, share or rate refers to, or None."""
+        return None if fact.refers_to is None else self._index.get(fact.refers_to)
+
+    def referrers(self, fact: Fact) -> tuple[Fact, ...]:
+        """The facts (changes, shares, rates) that refer to ``fact``."""
+        return self._referrers.get(fact.id, ())
+
+    def indicator(self, fact: Fact) -> Indicator | None:
+        """The catalog indicator of a fact's indicator phrase, or None."""
+        return self.catalog.lookup(fact.indicator)
+
+    def sentence(self, fact: Fact) -> str:
+        """The text of the sentence the fact stands in ("" for facts from records)."""
+        return self.report.sentence_text(fact)
+
+    def text_before(self, fact: Fact, chars: int = 16) -> str:
+        """Up to ``chars`` characters of the fact's sentence just before its span."""
+        if fact.span is None or not self.report.text:
+            return ""
+        start = fact.span.start - chars
+        if fact.sentence is not None:
+            start = max(start, fact.sentence.start)
+        return self.report.text[max(start, 0) : fact.span.start]
+
+    def text_after(self, fact: Fact, chars: int = 8) -> str:
+        """Up to ``chars`` characters of the fact's sentence just after its span."""
+        if fact.span is None or not self.report.text:
+            return ""
+        end = fact.span.end + chars
+        if fact.sentence is not None:
+            end = min(end, fact.sentence.end)
+        return self.report.text[fact.span.end : end]
+
+    def same_sentence(self, a: Fact, b: Fact) -> bool:
+        """Whether two facts stand in the same sentence (False for facts without sentences)."""
+        sa, sb = _text_sentence(self.report, a), _text_sentence(self.report, b)
+        return sa is not None and sa == sb
