@@ -36,6 +36,15 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def contract_dir() -> Path:
+    """The JSON Schemas of the command-line contract in ``../shared/contract``."""
+    path = SHARED_DIR / "contract"
+    if not (path / "facts.schema.json").is_file():
+        pytest.skip("contract not available: ../shared/contract/facts.schema.json is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
 def guanhaiwei_text() -> str:
     """The text of the Guanhaiwei 2023 work report in ``examples/guanhaiwei/report.txt``."""
     return (REPO_ROOT / "examples" / "guanhaiwei" / "report.txt").read_text(encoding="utf-8")
