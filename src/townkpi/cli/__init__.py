@@ -22,7 +22,7 @@ from townkpi.errors import TownkpiError
 __all__ = ["COMMANDS", "main"]
 
 #: The modules that provide subcommands, in help order.
-COMMANDS: Final = ("townkpi.cli.facts",)
+COMMANDS: Final = ("townkpi.cli.facts", "townkpi.cli.targets")
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1

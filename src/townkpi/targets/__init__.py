@@ -32,7 +32,13 @@ from townkpi.targets.actual import Actual
 from townkpi.targets.actuals import ActualsFile, load_actuals, read_actuals_csv, read_actuals_toml
 from townkpi.targets.build import target_from_fact, targets_from_report
 from townkpi.targets.kinds import Strength, TargetKind
-from townkpi.targets.match import Resolver, default_resolver, normalize_indicator, score
+from townkpi.targets.match import (
+    Resolver,
+    catalog_resolver,
+    default_resolver,
+    normalize_indicator,
+    score,
+)
 from townkpi.targets.outcome import OutcomeReason, TargetOutcome, TargetStatus
 from townkpi.targets.rule import Target
 from townkpi.targets.scorecard import Scorecard, ScorecardEntry, scorecard_to_dict
@@ -49,6 +55,7 @@ __all__ = [
     "TargetKind",
     "TargetOutcome",
     "TargetStatus",
+    "catalog_resolver",
     "default_resolver",
     "load_actuals",
     "normalize_indicator",

@@ -11,7 +11,8 @@ whose modality is ``target`` into a [`Target`][townkpi.targets.rule.Target]. It 
   plain decline (下降3%) is a ceiling on the change (at most −3%), and a comparator written on a
   decline bounds its size: 下降3%以上 is a change of at most −3%. A plain rank (第1名) is a ceiling,
   and 控制在 makes a plain figure a ceiling;
-- the **bound** from the written number, exact (a range keeps both ends);
+- the **bound** from the written number, exact. A range keeps both ends and is met by an actual
+  within it (新增1-2个: 1 or 2);
 - the **period** from the fact, or else the year after the report's year (a 2023 report's plan
   is for 2024).
 """

@@ -21,7 +21,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 
@@ -32,7 +32,15 @@ from townkpi.targets.kinds import TargetKind
 from townkpi.targets.rule import Target
 from townkpi.targets.scorecard import Scorecard, ScorecardEntry
 
-__all__ = ["Resolver", "default_resolver", "match_target", "normalize_indicator", "score"]
+__all__ = [
+    "IndicatorLookup",
+    "Resolver",
+    "catalog_resolver",
+    "default_resolver",
+    "match_target",
+    "normalize_indicator",
+    "score",
+]
 
 #: A function from an indicator phrase to the key it matches by (None: matches nothing).
 Resolver = Callable[[str], str | None]
@@ -66,30 +74,43 @@ def normalize_indicator(phrase: str) -> str | None:
     return text or None
 
 
-def default_resolver() -> Resolver:
-    """The indicator catalog's resolver when ``townkpi.catalog`` is available, else normalization.
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
 
-    The catalog maps an alias to its canonical indicator; a phrase the catalog does not know
-    falls back on [`normalize_indicator`][townkpi.targets.match.normalize_indicator].
+
+class IndicatorLookup(Protocol):
+    """Maps a phrase to a named indicator, as [`Catalog`][townkpi.catalog.Catalog] does."""
+
+    def lookup(self, phrase: str | None, /) -> _Named | None:
+        """The indicator a phrase names, or None."""
+
+
+def catalog_resolver(catalog: IndicatorLookup) -> Resolver:
+    """A resolver that matches by the catalog's canonical indicator.
+
+    A phrase the catalog knows (by canonical name or alias) resolves to its canonical name; any
+    other phrase falls back on [`normalize_indicator`][townkpi.targets.match.normalize_indicator].
+
+    Args:
+        catalog: The catalog (``PluginHost.catalog()`` includes the sector packs' entries).
     """
-    try:
-        catalog_module = importlib.import_module("townkpi.catalog")
-    except ImportError:
-        return normalize_indicator
-    load = getattr(catalog_module, "default_catalog", None) or getattr(
-        catalog_module, "load_catalog", None
-    )
-    if load is None:
-        return normalize_indicator
-    catalog = load()
 
     def resolve(phrase: str) -> str | None:
         entry = catalog.lookup(phrase)
-        if entry is None:
-            return normalize_indicator(phrase)
-        return str(getattr(entry, "id", None) or getattr(entry, "name", entry))
+        return normalize_indicator(phrase) if entry is None else entry.name
 
     return resolve
+
+
+def default_resolver() -> Resolver:
+    """The built-in indicator catalog's resolver, or plain normalization without a catalog."""
+    try:
+        catalog_module = importlib.import_module("townkpi.catalog")
+    except ImportError:  # pragma: no cover - the catalog ships with townkpi
+        return normalize_indicator
+    catalog: IndicatorLookup = catalog_module.builtin_catalog()
+    return catalog_resolver(catalog)
 
 
 def _subject_key(subject: str | None) -> str | None:

@@ -57,7 +57,7 @@ _SYMBOLS: Final[Mapping[Comparator, str]] = MappingProxyType(
         Comparator.GT: ">",
         Comparator.LE: "≤",
         Comparator.LT: "<",
-        Comparator.RANGE: "≥",
+        Comparator.RANGE: "in",
     }
 )
 
@@ -115,7 +115,7 @@ class Target:
         indicator: What it is about (规上工业增加值), or None when the plan left it unknown.
         subject: Who or where it is about (全镇), or None.
         comparator: How an actual must relate to the bound: ``>=``, ``>``, ``<=``, ``<``, or
-            ``range`` (a range such as 新增1-2个, met from its lower end up).
+            ``range`` (a range such as 新增1-2个: met when the actual lies within it).
         bound: The written threshold, exact: a point (5%, 10家), or both ends of a range (1-2个).
         unit: The bound's unit as written (``%``, ``家``, ``亿元``), or None for a pure number.
         kind: Level, growth, rate, ratio or rank.
@@ -175,7 +175,9 @@ class Target:
             '(-inf, 1.56]'
         """
         b = self.bound
-        if self.comparator in {Comparator.GE, Comparator.RANGE}:
+        if self.comparator is Comparator.RANGE:
+            return b
+        if self.comparator is Comparator.GE:
             return Interval(lower=b.lower, upper=None, lower_closed=b.lower_closed)
         if self.comparator is Comparator.GT:
             return Interval(lower=b.upper, upper=None, lower_closed=False)
@@ -193,12 +195,11 @@ class Target:
         return kind is None or kind in _ACCEPTS[self.kind]
 
     def describe_bound(self) -> str:
-        """The rule in symbols: ``≥ 5%``, ``> 10家``, ``≤ 1.56``, ``≥ 1个 (1-2个)``."""
-        text = f"{_SYMBOLS[self.comparator]} {_amount(self.threshold, self.unit)}"
+        """The rule in symbols: ``≥ 5%``, ``> 10家``, ``≤ 1.56``, ``in 1-2个``."""
         if self.comparator is Comparator.RANGE and not self.bound.is_point:
             assert self.bound.upper is not None
-            text += f" ({format_fraction(self.threshold)}-{_amount(self.bound.upper, self.unit)})"
-        return text
+            return f"in {format_fraction(self.threshold)}-{_amount(self.bound.upper, self.unit)}"
+        return f"{_SYMBOLS[self.comparator]} {_amount(self.threshold, self.unit)}"
 
     def __str__(self) -> str:
         return f"{self.indicator or '?'} {self.describe_bound()}"
@@ -249,12 +250,18 @@ class Target:
             )
         goal = self.goal
         margin = iv - self.threshold
-        stands = f"{act.text} stands for {_interval_text(iv, self.unit)}"
         rule = self.describe_bound()
+        if iv.is_point:
+            assert iv.lower is not None
+            stands = f"{act.text} is exactly {_amount(iv.lower, self.unit)}, which is"
+            all_of, none_of = stands, f"{stands} not"
+        else:
+            stands = f"{act.text} stands for {_interval_text(iv, self.unit)}"
+            all_of, none_of = f"{stands}: all of it is", f"{stands}: none of it is"
         if iv.issubset(goal):
-            status, reason, message = TargetStatus.MET, None, f"{stands}, all of it {rule}"
+            status, reason, message = TargetStatus.MET, None, f"{all_of} {rule}"
         elif not iv.overlaps(goal):
-            status, reason, message = TargetStatus.MISSED, None, f"{stands}, none of it {rule}"
+            status, reason, message = TargetStatus.MISSED, None, f"{none_of} {rule}"
         else:
             status, reason = TargetStatus.UNDECIDABLE, OutcomeReason.STRADDLES
             message = f"{stands}, which straddles the bound: part of it is {rule}, part is not"
