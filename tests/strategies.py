@@ -424,6 +424,9 @@ def facts(draw: st.DrawFn, *, fact_id: str | None = None, with_span: bool | None
         sentence=draw(st.none() | spans(min_length=40)) if from_text else None,
         refers_to=None,
         record=None if from_text else f"row {draw(st.integers(min_value=1, max_value=500))}",
+        extras=()
+        if from_text
+        else tuple(draw(st.dictionaries(_WORDS, _WORDS, max_size=3)).items()),
     )
 
 
