@@ -33,6 +33,22 @@ _FALL: Final = ("下降", "减少", "降低", "回落", "下滑")
 _COMPARED: Final = ("同比", "比上年", "环比")
 
 
+def _kind(kind: FactKind | str) -> FactKind:
+    try:
+        return FactKind(kind)
+    except ValueError:
+        expected = ", ".join(k.value for k in FactKind)
+        raise ValueError(f"unknown kind {kind!r} (expected {expected})") from None
+
+
+def _modality(modality: Modality | str) -> Modality:
+    try:
+        return Modality(modality)
+    except ValueError:
+        expected = ", ".join(m.value for m in Modality)
+        raise ValueError(f"unknown modality {modality!r} (expected {expected})") from None
+
+
 def _period(period: str | int | Period | None) -> Period | None:
     if period is None or isinstance(period, Period):
         return period
@@ -103,7 +119,7 @@ def fact(
         Value.parse(value),
         period=period,
         subject=subject,
-        kind=FactKind(kind),
+        kind=_kind(kind),
         modality=modality,
         refers_to=refers_to,
         qualifiers=qualifiers,
@@ -131,7 +147,7 @@ def _build(
         subject = subject if subject is not None else referent.subject
         the_period = the_period if the_period is not None else referent.period
         modality = modality if modality is not None else referent.modality
-    the_modality = Modality(modality) if modality is not None else Modality.ACTUAL
+    the_modality = _modality(modality) if modality is not None else Modality.ACTUAL
     return Fact(
         id=fact_id
         or _fact_id(

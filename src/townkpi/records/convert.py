@@ -227,6 +227,24 @@ class _RowReader:
             )
         )
 
+    def _unit_problem(self, exc: UnitError) -> None:
+        """An unknown unit: the unit cell's, the value cell's, or stray text after the number."""
+        rec = self.record
+        unit_cell = _blank(rec.unit)
+        if unit_cell is None:
+            self.problem(ProblemKind.UNIT, "value", f"{exc.reason}: {exc.unit!r}", rec.value)
+        elif exc.unit.strip().endswith(unit_cell) and exc.unit.strip()[: -len(unit_cell)] in {
+            "",
+            "万",
+            "亿",
+            "万亿",
+        }:
+            self.problem(ProblemKind.UNIT, "unit", f"{exc.reason}: {exc.unit!r}", rec.unit)
+        else:
+            stray = exc.unit.strip().removesuffix(unit_cell)
+            reason = f"cannot read {rec.value!r} as a number: stray text {stray!r}"
+            self.problem(ProblemKind.NUMBER, "value", reason, rec.value)
+
     def value(self) -> Value | None:
         rec = self.record
         if not rec.value.strip():
@@ -236,13 +254,7 @@ class _RowReader:
         try:
             value = Value.parse(written)
         except UnitError as exc:
-            column = "unit" if _blank(rec.unit) else "value"
-            self.problem(
-                ProblemKind.UNIT,
-                column,
-                f"{exc.reason}: {exc.unit!r}",
-                rec.unit if column == "unit" else rec.value,
-            )
+            self._unit_problem(exc)
             return None
         except NumberFormatError as exc:
             self.problem(
@@ -299,7 +311,8 @@ class _RowReader:
         try:
             return True, Period.parse(cell)
         except ValueError as exc:
-            self.problem(ProblemKind.PERIOD, "period", str(exc), cell)
+            reason = str(exc) if cell in str(exc) else f"not a period: {cell!r} ({exc})"
+            self.problem(ProblemKind.PERIOD, "period", reason, cell)
             return False, None
 
     def qualifiers(self, written: str) -> tuple[str, ...]:
@@ -375,9 +388,11 @@ def _check_references(reads: list[_Read]) -> list[_Read]:
         bad = {r.fact_id: r.record for r in reads if r.fact is None}
         for i, r in enumerate(reads):
             fact = r.fact
-            if fact is None or fact.refers_to is None or fact.refers_to in good:
+            if fact is None or fact.refers_to is None:
                 continue
             target = fact.refers_to
+            if target in good and target != fact.id:
+                continue
             if target == fact.id:
                 reason = "refers to itself"
             elif target in bad:
@@ -548,15 +563,22 @@ _WRITTEN_FORMS: Final[dict[Comparator, tuple[str, str]]] = {
 }
 
 
-def _value_cell(value: Value) -> str:
-    """The written value (number and qualifiers, no unit) that reads back as ``value``'s kind."""
+def _value_cells(value: Value) -> list[tuple[str, str | None]]:
+    """Value and unit cells that may read back as ``value``, the most natural first."""
+    unit = value.unit
     if value.comparator is Comparator.GT:
-        bounded = value.interval.upper is not None
-        return f"{value.text}余" if bounded else f"超过{value.text}"
+        if value.interval.upper is None:
+            return [(f"超过{value.text}", unit)]
+        cells: list[tuple[str, str | None]] = []
+        for scale in ("万亿", "亿", "万"):  # 2.2万余个: 余 follows the scale, before the unit
+            if unit is not None and unit.startswith(scale) and len(unit) > len(scale):
+                cells.append((f"{value.text}{scale}余", unit[len(scale) :]))
+                break
+        return [*cells, (f"{value.text}余", unit)]
     if value.comparator is Comparator.APPROX and value.interval.upper == value.number:
-        return f"近{value.text}"
+        return [(f"近{value.text}", unit)]
     before, after = _WRITTEN_FORMS[value.comparator]
-    return f"{before}{value.text}{after}"
+    return [(f"{before}{value.text}{after}", unit)]
 
 
 def _reads_back(cell: str, unit: str | None) -> Value | None:
@@ -577,18 +599,16 @@ def record_from_fact(fact: Fact, row: int | None = None) -> Record:
         row: The row number to give the record, if any.
     """
     value = fact.value
-    cell = _value_cell(value)
-    back = _reads_back(cell, value.unit)
-    interval = None
-    if back != value:
-        interval = format_interval(value.interval)
-    written = written_value(cell, value.unit)
+    cells = _value_cells(value)
+    cell, unit = next(((c, u) for c, u in cells if _reads_back(c, u) == value), cells[-1])
+    interval = None if _reads_back(cell, unit) == value else format_interval(value.interval)
+    written = written_value(cell, unit)
     return Record(
         id=fact.id,
         indicator=fact.indicator,
         subject=fact.subject,
         value=cell,
-        unit=value.unit,
+        unit=unit,
         kind=fact.kind.value,
         period=None if fact.period is None else str(fact.period),
         modality=fact.modality.value,

@@ -30,8 +30,8 @@ def _table(rows: Report | Iterable[Record]) -> tuple[list[str], list[dict[str, s
     records = records_from_report(rows) if isinstance(rows, Report) else tuple(rows)
     dicts = [r.to_dict() for r in records]
     names = [c for c in COLUMNS if c in _ALWAYS or any(d.get(c) is not None for d in dicts)]
-    for d in dicts:
-        names.extend(k for k in d if k not in names)
+    for r in records:
+        names.extend(name for name, _ in r.extras if name not in names)
     return names, dicts
 
 
