@@ -28,7 +28,7 @@ from townkpi import (
     Value,
     facts_from_records,
 )
-from townkpi.records import convert, loaders, record, writers
+from townkpi.records import convert, findings, loaders, problem_findings, record, writers
 from townkpi.records.convert import format_interval, parse_interval, written_value
 
 GDP_ROWS = [
@@ -40,7 +40,9 @@ GDP_ROWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("module", [record, convert, loaders, writers, townkpi.build])
+@pytest.mark.parametrize(
+    "module", [record, convert, loaders, writers, findings, townkpi.build, townkpi.loading]
+)
 def test_doctests(module):
     failures, _ = doctest.testmod(module)
     assert failures == 0
@@ -339,3 +341,12 @@ def test_record_from_mapping_matches_columns_loosely():
 def test_record_from_mapping_keeps_decimal_digits():
     rec = Record.from_mapping({"value": Decimal("8.0"), "period": 2023})
     assert (rec.value, rec.period) == ("8.0", "2023")
+
+
+def test_problems_become_error_findings_naming_the_row():
+    result = facts_from_records([GDP_ROWS[0], {"value": "5", "period": "明年"}])
+    (finding,) = problem_findings(result.problems)
+    assert (finding.code, finding.severity.value, finding.records) == ("TK907", "error", ("row 2",))
+    assert finding.spans == ()
+    assert finding.evidence_dict() == {"column": "period", "cell": "明年"}
+    assert finding.message.startswith("row 2, column period: ")

@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import townkpi
+from conftest import REPO_ROOT
 from townkpi import (
     Fact,
     FactKind,
@@ -332,3 +333,17 @@ def test_load_raises_for_bad_rows_naming_them(tmp_path):
         load(path)
     assert "row 3, column unit" in str(info.value)
     assert [f.indicator for f in info.value.report.facts] == ["拆迁"]
+
+
+def test_csv_note_lines_before_the_header_are_skipped_and_counted(tmp_path):
+    text = "# ILLUSTRATIVE FIGURES, not real\n#\nindicator,value,unit\n拆迁,169,户\n征地,184,亩地\n"
+    result = load_csv(_write(tmp_path, "t.csv", text))
+    assert [f.record for f in result.facts] == ["row 4"]
+    assert [(p.row, p.column) for p in result.problems] == [(5, "unit")]
+
+
+def test_the_actuals_file_of_the_guanhaiwei_example_reads_as_records():
+    result = load_csv(REPO_ROOT / "examples" / "guanhaiwei" / "actuals-2024.csv")
+    assert result.ok
+    assert result.facts[0].indicator == "规上工业总产值"
+    assert result.facts[0].record == "row 5"

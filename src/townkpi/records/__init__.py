@@ -25,6 +25,7 @@ from townkpi.records.convert import (
     records_from_report,
     written_value,
 )
+from townkpi.records.findings import problem_finding, problem_findings
 from townkpi.records.loaders import (
     RECORD_SUFFIXES,
     is_records_path,
@@ -61,6 +62,8 @@ __all__ = [
     "load_sqlite",
     "load_toml",
     "parse_interval",
+    "problem_finding",
+    "problem_findings",
     "qualifier_words",
     "read_records",
     "record_from_fact",

@@ -64,7 +64,8 @@ def load_csv(path: str | os.PathLike[str]) -> RecordsResult:
     """Read a CSV table with a header row (UTF-8 with or without a BOM, or GB18030).
 
     Columns are matched by name (see [`COLUMNS`][townkpi.records.COLUMNS]); other columns are kept
-    as extras, cells past the header as ``column N``. Blank rows are skipped.
+    as extras, cells past the header as ``column N``. Blank rows, and lines starting with ``#``
+    before the header (a note about the table), are skipped; row numbers count them.
 
     Raises:
         InputError: The file is missing, empty or undecodable.
@@ -72,17 +73,21 @@ def load_csv(path: str | os.PathLike[str]) -> RecordsResult:
     source = str(path)
     text = read_document(path).text
     rows = list(csv.reader(io.StringIO(text)))
-    header = _unique_header(rows[0]) if rows else []
+    first = next(
+        (i for i, r in enumerate(rows) if any(c.strip() for c in r) and not r[0].startswith("#")),
+        len(rows),
+    )
+    header = _unique_header(rows[first]) if first < len(rows) else []
     if "value" not in {h.lower() for h in header}:
         problem = RecordProblem(
             kind=ProblemKind.MISSING,
-            row=1,
+            row=first + 1,
             column="value",
             reason="the header has no 'value' column",
         )
         return RecordsResult(report=Report(source=source), problems=(problem,))
     records: list[Record] = []
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in enumerate(rows[first + 1 :], start=first + 2):
         if not any(c.strip() for c in cells):
             continue
         names = [*header, *(f"column {i}" for i in range(len(header) + 1, len(cells) + 1))]
