@@ -20,6 +20,7 @@ from townkpi import (
     parse_unit,
     quantity,
 )
+from townkpi.units import known_prefixes
 
 # --------------------------------------------------------------------------- conversions
 
@@ -281,3 +282,15 @@ def test_quantities_are_exact_fractions():
     q = quantity(Decimal("131.5"), "亿元")
     assert q.magnitude == Fraction(263, 2)
     assert isinstance(q.magnitude, Fraction)
+
+
+def test_known_prefixes_are_the_chinese_scales():
+    assert dict(known_prefixes()) == {
+        "万": 10**4,
+        "亿": 10**8,
+        "万亿": 10**12,
+        "千万": 10**7,
+        "百万": 10**6,
+    }
+    for word, factor in known_prefixes():
+        assert parse_unit(word + "元").factor == factor

@@ -23,7 +23,7 @@ import enum
 import functools
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
@@ -45,6 +45,7 @@ __all__ = [
     "convert",
     "define_units",
     "format_quantity",
+    "known_prefixes",
     "known_units",
     "parse_unit",
     "quantity",
@@ -366,15 +367,34 @@ class UnitDefinition:
     group: str = ""
 
 
-def known_units() -> tuple[UnitDefinition, ...]:
-    """Every unit defined in ``units.txt`` (prefixes excluded), in file order."""
+def _definition_lines() -> Iterator[str]:
     text = resources.files("townkpi").joinpath("units.txt").read_text("utf-8")
-    out: list[UnitDefinition] = []
-    group = ""
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
+        if line:
+            yield line
+
+
+def known_prefixes() -> tuple[tuple[str, Fraction], ...]:
+    """The scales ``units.txt`` defines to be written before a unit (万, 亿 …), in file order.
+
+    Example:
+        >>> dict(known_prefixes())["亿"]
+        Fraction(100000000, 1)
+    """
+    out: list[tuple[str, Fraction]] = []
+    for line in _definition_lines():
+        name, _, factor = (p.strip() for p in line.partition("="))
+        if name.endswith("-"):
+            out.append((name[:-1], Fraction(Decimal(factor.split("=")[0].strip()))))
+    return tuple(out)
+
+
+def known_units() -> tuple[UnitDefinition, ...]:
+    """Every unit defined in ``units.txt`` (prefixes excluded), in file order."""
+    out: list[UnitDefinition] = []
+    group = ""
+    for line in _definition_lines():
         if line.startswith("@group"):
             group = line.split()[1]
             continue
