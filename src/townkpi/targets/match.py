@@ -4,10 +4,11 @@
 indicator, subject and period, evaluates the target against it, and returns a
 [`Scorecard`][townkpi.targets.scorecard.Scorecard] that also lists the targets that found none.
 
-Indicators match when a resolver maps both phrases to the same key. The default resolver is the
-indicator catalog when it is available (canonical indicators with aliases), and otherwise
-[`normalize_indicator`][townkpi.targets.match.normalize_indicator]; pass ``resolve=`` to plug in
-another one.
+Indicators match when a resolver maps both phrases to the same key. The default resolver maps a
+phrase to its canonical indicator in the built-in catalog (by name or alias), and a phrase the
+catalog does not know to its [`normalize_indicator`][townkpi.targets.match.normalize_indicator]
+form; pass ``resolve=`` to plug in another one (``catalog_resolver(host.catalog())`` adds the
+sector packs' entries).
 
 A growth target is met from a change figure of its period, or else from the levels of its period
 and the year before ([`Actual.from_levels`][townkpi.targets.actual.Actual.from_levels]). Actual
@@ -17,7 +18,6 @@ unknown period; a figure for only part of the period (1-9月) is not used, and t
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +25,7 @@ from typing import Final, Protocol
 
 import attrs
 
+from townkpi.catalog import builtin_catalog
 from townkpi.errors import DimensionMismatchError
 from townkpi.model import Fact, FactKind, Modality, Period
 from townkpi.targets.actual import Actual
@@ -104,13 +105,11 @@ def catalog_resolver(catalog: IndicatorLookup) -> Resolver:
 
 
 def default_resolver() -> Resolver:
-    """The built-in indicator catalog's resolver, or plain normalization without a catalog."""
-    try:
-        catalog_module = importlib.import_module("townkpi.catalog")
-    except ImportError:  # pragma: no cover - the catalog ships with townkpi
-        return normalize_indicator
-    catalog: IndicatorLookup = catalog_module.builtin_catalog()
-    return catalog_resolver(catalog)
+    """A resolver on the built-in indicator catalog (without the sector packs' entries).
+
+    The command line uses the plugin host's catalog instead, which includes them.
+    """
+    return catalog_resolver(builtin_catalog())
 
 
 def _subject_key(subject: str | None) -> str | None:
