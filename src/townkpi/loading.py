@@ -42,14 +42,14 @@ def load(path: str | os.PathLike[str], *, table: str = "indicators") -> Report:
     if is_records_path(path):
         return read_records(path, table=table).raise_for_problems()
     try:
-        extraction = importlib.import_module("townkpi.extract")
-    except ImportError as exc:
+        extract = importlib.import_module("townkpi.extract").extract
+    except (ImportError, AttributeError) as exc:
         raise TownkpiError(
             f"{path}: reading report text needs townkpi.extract, which is not available ({exc})"
         ) from exc
     from townkpi.document import read_document  # noqa: PLC0415 - with extract, only for text
 
-    report = extraction.extract(read_document(path))
+    report = extract(read_document(path))
     if not isinstance(report, Report):  # pragma: no cover - a broken extract module
         raise TownkpiError(f"{path}: townkpi.extract returned {type(report).__name__}, not Report")
     return report
