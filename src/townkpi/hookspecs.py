@@ -60,14 +60,14 @@ __all__ = [
     "townkpi_register_patterns",
 ]
 
-#: The pluggy project name, and the entry-point group plugins are found in.
 PROJECT_NAME: Final = "townkpi"
+"""The pluggy project name, and the entry-point group plugins are found in."""
 
-#: Marks a function of this module as a hook specification.
 hookspec: Final = pluggy.HookspecMarker(PROJECT_NAME)
+"""Marks a function of this module as a hook specification."""
 
-#: Marks a plugin's function as the implementation of the hook of the same name.
 hookimpl: Final = pluggy.HookimplMarker(PROJECT_NAME)
+"""Marks a plugin's function as the implementation of the hook of the same name."""
 
 
 # ---------------------------------------------------------------------------------------------
