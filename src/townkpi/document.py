@@ -24,8 +24,8 @@ from townkpi.model import Span
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "decode", "read_document"]
 
-#: Reports larger than this (bytes) are refused unless a larger limit is given: 20 MiB.
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
+"""Reports larger than this (bytes) are refused unless a larger limit is given: 20 MiB."""
 
 _HTML_SNIFF: Final = re.compile(
     rb"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE

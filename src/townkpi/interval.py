@@ -29,8 +29,8 @@ import attrs
 
 __all__ = ["DEFAULT_APPROX_TOLERANCE", "Interval", "Rounding", "format_fraction"]
 
-#: The relative half-width of the band that 约/左右 (about) put around a value: 5 %.
 DEFAULT_APPROX_TOLERANCE: Final = Fraction(1, 20)
+"""The relative half-width of the band that 约/左右 (about) put around a value: 5 %."""
 
 Number = Fraction | int | Decimal
 

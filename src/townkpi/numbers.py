@@ -48,11 +48,11 @@ __all__ = [
     "value_interval",
 ]
 
-#: Chinese numeral characters and their digit values.
 CHINESE_DIGITS: Final[Mapping[str, int]] = MappingProxyType(
     {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
      "八": 8, "九": 9}
 )  # fmt: skip
+"""Chinese numeral characters and their digit values (两 is 2, 〇 and 零 are 0)."""
 _SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS: Final = {"万": 10**4, "亿": 10**8}
 _SCALE_CHARS: Final = {"万": 4, "亿": 8}
@@ -125,7 +125,6 @@ def _q(word: str, effect: QualifierEffect, *, prefix: bool) -> tuple[str, Qualif
 
 
 _E = QualifierEffect
-#: Every qualifier word townkpi knows, by word.
 QUALIFIERS: Final[Mapping[str, Qualifier]] = MappingProxyType(
     dict(
         [
@@ -159,6 +158,7 @@ QUALIFIERS: Final[Mapping[str, Qualifier]] = MappingProxyType(
         ]
     )
 )
+"""Every qualifier word townkpi knows, by word, with what it does to a value's interval."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
