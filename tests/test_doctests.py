@@ -1,4 +1,4 @@
-"""Run the examples in the docstrings of every townkpi module.
+"""Run the examples in the docstrings of every townkpi module and in the docs pages.
 
 This test collects them itself rather than using ``--doctest-modules``: under
 ``--import-mode=importlib`` pytest executes a module of an already imported package a second
@@ -10,6 +10,7 @@ import copy
 import doctest
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +46,9 @@ def _doctests() -> list[doctest.DocTest]:
 
 DOCTESTS = _doctests()
 
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+DOC_PAGES = sorted(p for p in DOCS_DIR.rglob("*.md") if ">>> " in p.read_text(encoding="utf-8"))
+
 
 def test_the_value_layer_has_examples():
     modules_with_examples = {".".join(t.name.split(".")[:2]) for t in DOCTESTS}
@@ -59,3 +63,19 @@ def test_docstring_examples(test):
     fresh.globs = dict(test.globs)
     result = runner.run(fresh, out=output.append)
     assert result.failed == 0, "".join(output)
+
+
+@pytest.mark.parametrize("page", DOC_PAGES, ids=[str(p.relative_to(DOCS_DIR)) for p in DOC_PAGES])
+def test_docs_page_examples(page):
+    # Python sessions in the pages (```pycon blocks) run as doctests; a blank line ends the
+    # expected output before the closing fence.
+    text = page.read_text(encoding="utf-8")
+    test = doctest.DocTestParser().get_doctest(text, {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=OPTIONS)
+    output: list[str] = []
+    result = runner.run(test, out=output.append)
+    assert result.failed == 0, "".join(output)
+
+
+def test_the_units_explanation_has_examples():
+    assert DOCS_DIR / "explanation" / "units.md" in DOC_PAGES
