@@ -293,7 +293,7 @@ def members(draw: st.DrawFn, interval: Interval) -> Fraction:
 
 
 @st.composite
-def interval_with_member(draw: st.DrawFn, **options: bool) -> tuple[Interval, Fraction]:
+def interval_with_member(draw: st.DrawFn, /, **options: bool) -> tuple[Interval, Fraction]:
     """An interval (see `intervals`) and a number in it."""
     iv = draw(intervals(**options))
     return iv, draw(members(iv))
@@ -447,7 +447,8 @@ def reports(draw: st.DrawFn, *, with_span: bool | None = None, max_facts: int = 
     fact_list: list[Fact] = []
     for i in range(1, n + 1):
         fact = draw(facts(fact_id=f"f{i}", with_span=with_span))
-        if fact_list and draw(st.booleans()):
+        refers = draw(st.booleans())
+        if fact_list and refers:
             fact = attrs.evolve(fact, refers_to=draw(st.sampled_from(fact_list)).id)
         fact_list.append(fact)
     return Report(
