@@ -39,13 +39,16 @@ __all__ = [
     "read_records",
 ]
 
-#: File suffixes read as tables of records (anything else is report text).
 RECORD_SUFFIXES: Final = (".csv", ".json", ".toml", ".sqlite", ".db")
+"""File suffixes read as tables of records (anything else is report text)."""
 _SQLITE_SUFFIXES: Final = (".sqlite", ".db")
 
 
 def is_records_path(path: str | os.PathLike[str]) -> bool:
-    """Whether a path names a table of records (by its suffix: see `RECORD_SUFFIXES`)."""
+    """Whether a path names a table of records, by its suffix.
+
+    See [`RECORD_SUFFIXES`][townkpi.records.RECORD_SUFFIXES].
+    """
     return Path(path).suffix.lower() in RECORD_SUFFIXES
 
 

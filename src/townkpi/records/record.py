@@ -38,8 +38,6 @@ __all__ = [
     "RecordsResult",
 ]
 
-#: The columns townkpi reads and writes, in table order. Only ``value`` is required; any other
-#: column is kept as an extra.
 COLUMNS: Final = (
     "id",
     "indicator",
@@ -54,6 +52,10 @@ COLUMNS: Final = (
     "interval",
     "surface",
 )
+"""The columns townkpi reads and writes, in table order.
+
+Only ``value`` is required; any other column is kept with the fact as an extra.
+"""
 
 
 def _cell(value: object) -> str | None:
