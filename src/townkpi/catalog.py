@@ -9,7 +9,9 @@ target (may exceed 100%), the range its values may take, and its relations to ot
 
 The built-in entries are data: ``townkpi/catalog/*.toml``; plugins add entries through the
 ``townkpi_register_indicators`` hook. [`Catalog.lookup`][townkpi.catalog.Catalog.lookup] matches a
-phrase by canonical name or alias, preferring the longest alias contained in the phrase.
+phrase by canonical name or alias, preferring the longest alias contained in the phrase. An alias
+may hold ``*`` for up to six characters of the same clause (``处置*违法建筑`` matches
+处置四不违法建筑); its length is that of its other characters.
 
 Example:
     >>> cat = builtin_catalog()
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -48,6 +51,32 @@ __all__ = [
 ]
 
 _CATEGORIES: Final = frozenset(c.value for c in UnitCategory)
+#: What ``*`` in an alias stands for: up to six characters within one clause.
+_WILDCARD: Final = r"[^，。；、,;：:]{0,6}?"
+#: Words that may follow an indicator's head without changing what is measured (拆迁户数).
+_HEAD_TAILS: Final = r"(?:数|数量|总数|总量|规模)?"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Matcher:
+    """One phrase of an indicator, compiled for lookup."""
+
+    phrase: str
+    indicator: Indicator
+    weight: int  # characters other than the wildcard
+    anywhere: re.Pattern[str]
+    at_end: re.Pattern[str]
+
+    @classmethod
+    def of(cls, phrase: str, indicator: Indicator) -> _Matcher:
+        body = _WILDCARD.join(re.escape(part) for part in phrase.split("*"))
+        return cls(
+            phrase=phrase,
+            indicator=indicator,
+            weight=len(phrase.replace("*", "")),
+            anywhere=re.compile(body),
+            at_end=re.compile(body + _HEAD_TAILS + "$"),
+        )
 
 
 class CatalogError(TownkpiError, ValueError):
@@ -273,8 +302,8 @@ class Catalog:
 
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
     _by_name: Mapping[str, Indicator] = attrs.field(init=False, repr=False, eq=False)
-    _phrases: tuple[tuple[str, Indicator], ...] = attrs.field(init=False, repr=False, eq=False)
-    _cache: dict[str, Indicator | None] = attrs.field(init=False, repr=False, eq=False)
+    _matchers: tuple[_Matcher, ...] = attrs.field(init=False, repr=False, eq=False)
+    _cache: dict[tuple[str, bool], Indicator | None] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_name: dict[str, Indicator] = {}
@@ -286,8 +315,10 @@ class Catalog:
         for ind in by_name.values():
             for p in ind.phrases:
                 phrases.setdefault(p, ind)
-        ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
-        object.__setattr__(self, "_phrases", tuple(ordered))
+        matchers = sorted(
+            (_Matcher.of(p, ind) for p, ind in phrases.items()), key=lambda m: -m.weight
+        )
+        object.__setattr__(self, "_matchers", tuple(matchers))
         object.__setattr__(self, "_cache", {})
 
     def __len__(self) -> int:
@@ -307,27 +338,39 @@ class Catalog:
         """
         return self._by_name[name]
 
-    def lookup(self, phrase: str | None) -> Indicator | None:
+    def lookup(self, phrase: str | None, *, head: bool = False) -> Indicator | None:
         """The indicator a phrase names, or None.
 
         A phrase equal to a canonical name or alias names that indicator; otherwise the longest
         name or alias contained in the phrase wins (目标完成率 before 完成率).
 
+        Args:
+            phrase: The indicator phrase of a fact (宁慈线完成拆迁, 新增粮食种植面积).
+            head: Only match a name or alias at the end of the phrase (optionally followed by
+                数, 数量, 总数, 总量 or 规模), where Chinese puts the head of a noun phrase: then
+                工业用地全生命周期管理 does not name 工业用地. Checks that judge a unit by the
+                indicator use this stricter match.
+
         Example:
-            >>> builtin_catalog().lookup("宁慈线完成拆迁").name
+            >>> cat = builtin_catalog()
+            >>> cat.lookup("宁慈线完成拆迁").name
             '拆迁户数'
+            >>> phrase = "工业用地全生命周期管理"
+            >>> cat.lookup(phrase).name, cat.lookup(phrase, head=True)
+            ('工业用地', None)
         """
         if not phrase:
             return None
-        if phrase in self._cache:
-            return self._cache[phrase]
+        key = (phrase, head)
+        if key in self._cache:
+            return self._cache[key]
         found: Indicator | None = self._by_name.get(phrase)
         if found is None:
-            for p, ind in self._phrases:
-                if p in phrase:
-                    found = ind
+            for m in self._matchers:
+                if (m.at_end if head else m.anywhere).search(phrase):
+                    found = m.indicator
                     break
-        self._cache[phrase] = found
+        self._cache[key] = found
         return found
 
     def extended(self, indicators: Iterable[Indicator]) -> Catalog:

@@ -109,10 +109,15 @@ def format_interval(interval: Interval, places: int = EVIDENCE_PLACES) -> str:
         ... )
         '[170.9661, 171.1392]'
     """
-    lo = "-inf" if interval.lower is None else _round_to(interval.lower, places)
-    hi = "inf" if interval.upper is None else _round_to(interval.upper, places)
     if interval.is_point:
-        return f"[{lo}]"
+        assert interval.lower is not None
+        return f"[{format_number(interval.lower, places)}]"
+    lo = hi = ""
+    for extra in range(12 - places + 1):  # more decimals until the two ends differ
+        lo = "-inf" if interval.lower is None else _round_to(interval.lower, places + extra)
+        hi = "inf" if interval.upper is None else _round_to(interval.upper, places + extra)
+        if lo != hi:
+            break
     left = "[" if interval.lower_closed else "("
     right = "]" if interval.upper_closed else ")"
     return f"{left}{lo}, {hi}{right}"

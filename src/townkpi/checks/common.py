@@ -17,11 +17,17 @@ __all__ = [
     "DECLINE_WORDS",
     "base_interval",
     "comparable",
+    "counterparts",
     "describe",
     "in_unit",
+    "is_actual",
     "is_attainment",
+    "is_increment",
     "percent_interval",
     "proportion",
+    "same_scope",
+    "same_subject",
+    "surely_greater",
 ]
 
 #: Words that mark a percentage as attainment of a target (may exceed 100%).
@@ -151,3 +157,80 @@ def resolve_unit(text: str) -> Unit | None:
         return parse_unit(text)
     except UnitError:
         return None
+
+
+def surely_greater(a: Interval, b: Interval) -> bool:
+    """Whether every number of ``a`` exceeds every number of ``b`` (no values satisfy a ≤ b)."""
+    if a.lower is None or b.upper is None:
+        return False
+    return a.lower > b.upper or (a.lower == b.upper and not (a.lower_closed and b.upper_closed))
+
+
+#: Subjects that name the whole area a report is about (全镇, 全市 …).
+_WHOLE_AREA_PREFIX: Final = "全"
+
+
+def same_subject(a: Fact, b: Fact) -> bool:
+    """Whether two facts are about the same subject.
+
+    Equal subjects are the same; a missing subject matches another missing one or a subject that
+    names the whole area (全镇, 全市, 全省).
+    """
+    if a.subject == b.subject:
+        return True
+    sa, sb = a.subject or "", b.subject or ""
+    if not sa or not sb:
+        other = sa or sb
+        return other.startswith(_WHOLE_AREA_PREFIX)
+    return False
+
+
+#: Words that make a figure an increment rather than a level (新增粮食种植面积约230亩).
+INCREMENT_WORDS: Final = ("新增", "净增", "新建", "增加", "新开工", "新引进", "新认定")
+
+
+def is_increment(fact: Fact) -> bool:
+    """Whether a figure is an increment (新增…) rather than a level."""
+    phrase = fact.indicator or ""
+    return any(phrase.startswith(w) for w in INCREMENT_WORDS) or any(
+        q in INCREMENT_WORDS for q in fact.qualifiers
+    )
+
+
+def same_scope(ctx: CheckContext, a: Fact, b: Fact) -> bool:
+    """Whether two amounts are comparable as part and whole of one report's statement.
+
+    They are when both are targets or both are not, both are increments (新增…) or both levels,
+    and they stand in the same sentence or state the same known period for the same subject.
+    """
+    if is_actual(a) != is_actual(b) or is_increment(a) != is_increment(b):
+        return False
+    if ctx.same_sentence(a, b):
+        return True
+    if a.period is None or b.period is None or a.period != b.period:
+        return False
+    return same_subject(a, b)
+
+
+def counterparts(ctx: CheckContext, fact: Fact, indicator: str) -> list[Fact]:
+    """The amounts of another catalog indicator in the same scope as ``fact``, nearest first.
+
+    Facts in the same sentence come first, then the others in order of distance in the text.
+    """
+    out = [
+        other
+        for other in ctx.facts
+        if other.id != fact.id
+        and other.kind is FactKind.AMOUNT
+        and (ind := ctx.indicator(other)) is not None
+        and ind.name == indicator
+        and same_scope(ctx, fact, other)
+    ]
+
+    def distance(other: Fact) -> tuple[int, int]:
+        near = 0 if ctx.same_sentence(fact, other) else 1
+        if fact.span is None or other.span is None:
+            return near, 0
+        return near, abs(fact.span.start - other.span.start)
+
+    return sorted(out, key=distance)

@@ -1,14 +1,95 @@
-"""Built-in checks (being written)."""
+"""Periods (TK501): a built-in plugin.
+
+A flow (output, revenue, households relocated) accumulates over a year: what was reached in
+January to September cannot exceed what is reported for the whole year, for the same indicator,
+subject and unit dimension. Stocks (farmland, population) and ratios are not compared.
+"""
 
 from __future__ import annotations
 
-from townkpi.checks.base import Check
-from townkpi.hookspecs import hookimpl
+from collections.abc import Iterator
 
-__all__ = ["townkpi_register_checks"]
+from townkpi.checks.base import Check, CheckContext
+from townkpi.checks.common import in_unit, is_actual, same_subject, show_interval, surely_greater
+from townkpi.findings import Finding
+from townkpi.hookspecs import hookimpl
+from townkpi.model import Fact, FactKind
+from townkpi.units import UnitCategory
+
+__all__ = ["PartialYearAboveFullYear", "townkpi_register_checks"]
+
+
+class PartialYearAboveFullYear(Check):
+    """A partial-year flow above the full-year value of the same indicator.
+
+    "1-9月实现服务业增加值41.7亿元" and "全年实现服务业增加值38亿元" cannot both be true: the
+    value added of nine months is part of the year's. Only flows are compared (the catalog's
+    temporality), only actual or estimated figures, and only when every value the partial
+    figure allows exceeds every value the full-year figure allows.
+
+    反例:
+        1-9月，实现服务业增加值41.7亿元。预计全年实现服务业增加值38亿元。
+
+    正例:
+        1-9月，实现服务业增加值41.7亿元。预计全年实现服务业增加值56亿元。
+    """
+
+    code = "TK501"
+    name = "townkpi.periods.partial_above_full_year"
+    description = "A flow over part of a year exceeds the full-year value of the same indicator."
+    groups = ("core", "periods")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each partial-year flow above its full year."""
+        flows: list[tuple[str, Fact]] = []
+        for fact in ctx.of_kind(FactKind.AMOUNT):
+            ind = ctx.indicator(fact)
+            if ind is None or ind.temporality != "flow" or fact.period is None:
+                continue
+            if not is_actual(fact) or "累计" in fact.qualifiers:
+                continue
+            flows.append((ind.name, fact))
+        for name, full in flows:
+            if full.period is None or not full.period.is_full_year:
+                continue
+            for other_name, part in flows:
+                found = self._compare(name, full, other_name, part)
+                if found is not None:
+                    yield found
+
+    def _compare(self, name: str, full: Fact, other: str, part: Fact) -> Finding | None:
+        if other != name or part.id == full.id or part.period is None or full.period is None:
+            return None
+        if part.period == full.period or not full.period.contains(part.period):
+            return None
+        if not same_subject(part, full) or full.unit is None:
+            return None
+        u = part.value.unit_info
+        if u is not None and u.category is UnitCategory.PROPORTION:
+            return None
+        p = in_unit(part, full.unit)
+        if p is None or not surely_greater(p, full.interval):
+            return None
+        unit = full.unit
+        return self.finding(
+            f"{name} for {part.period} ({part.surface or part.value}) exceeds the figure for the "
+            f"whole of {full.period} ({full.surface or full.value}): in {unit} the partial year "
+            f"stands for {show_interval(p, unit)} and the full year for "
+            f"{show_interval(full.interval, unit)}, but a flow over part of a year is part of "
+            "the year's",
+            facts=[part, full],
+            evidence={
+                "indicator": name,
+                "partial_period": str(part.period),
+                "full_period": str(full.period),
+                "partial_interval": p,
+                "full_interval": full.interval,
+                "unit": unit,
+            },
+        )
 
 
 @hookimpl
 def townkpi_register_checks() -> list[type[Check]]:
-    """The checks of this module."""
-    return []
+    """The period check."""
+    return [PartialYearAboveFullYear]
