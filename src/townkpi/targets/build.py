@@ -1,11 +1,16 @@
 """Targets from target facts: what a plan's figures commit to.
 
+Not every figure of a plan is a target: one that only sizes what an effort verb works on
+(推进五里村96亩工业用地征收报批) is left out; see
+[`townkpi.targets.commitment`][townkpi.targets.commitment].
+
 [`targets_from_report`][townkpi.targets.build.targets_from_report] turns every fact of a report
 whose modality is ``target`` into a [`Target`][townkpi.targets.rule.Target]. It reads:
 
 - the **kind** from the fact's kind: change → growth, rate and share → rate, ratio → ratio,
   amount → level, rank → rank;
-- the **strength** from the fact's qualifiers (力争, 争取, 确保, 努力; the strongest wins);
+- the **strength** from the fact's qualifiers (力争, 争取, 确保, 努力; the strongest wins), or
+  from its sentence when the qualifiers have none;
 - the **comparator** from the written one (超过 → ``>``, 以上 → ``>=``, 以内 → ``<=`` …). A plain
   figure in a plan is a floor: 完成技术改造项目40个 means at least 40, 同比增长5% at least 5%. A
   plain decline (下降3%) is a ceiling on the change (at most −3%), and a comparator written on a
@@ -22,13 +27,16 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+import attrs
+
 from townkpi.interval import Interval
 from townkpi.model import Fact, Modality, Period, Report
 from townkpi.numbers import Comparator
+from townkpi.targets.commitment import NotTarget, not_target_reason, strength_of
 from townkpi.targets.kinds import Strength, TargetKind, kind_of_fact
 from townkpi.targets.rule import Target
 
-__all__ = ["CEILING_WORDS", "target_from_fact", "targets_from_report"]
+__all__ = ["CEILING_WORDS", "not_targets", "target_from_fact", "targets_from_report"]
 
 #: Qualifier words that make a plain figure in a plan a ceiling rather than a floor.
 CEILING_WORDS: Final = frozenset({"控制在", "压减到", "压降到", "降至", "降到"})
@@ -114,14 +122,36 @@ def target_from_fact(
     )
 
 
-def targets_from_report(report: Report) -> tuple[Target, ...]:
-    """Every target of a report: one per fact of modality ``target``, in text order.
-
-    Facts without a period get the year after the report's year, when the report has one.
-    """
+def _plan_figures(report: Report) -> tuple[list[Target], list[NotTarget]]:
     default = None if report.year is None else Period.year(report.year + 1)
-    return tuple(
-        target_from_fact(f, default_period=default, source=report.source)
-        for f in report.facts
-        if f.modality is Modality.TARGET
-    )
+    targets: list[Target] = []
+    excluded: list[NotTarget] = []
+    for f in report.facts:
+        if f.modality is not Modality.TARGET:
+            continue
+        reason = not_target_reason(report, f)
+        if reason is not None:
+            excluded.append(NotTarget(fact=f, reason=reason))
+            continue
+        target = target_from_fact(f, default_period=default, source=report.source)
+        strength = strength_of(report, f)
+        if strength is not target.strength:
+            target = attrs.evolve(target, strength=strength)
+        targets.append(target)
+    return targets, excluded
+
+
+def targets_from_report(report: Report) -> tuple[Target, ...]:
+    """Every target of a report, in text order.
+
+    One per fact of modality ``target``, except the plan figures that commit to no outcome (see
+    [`not_targets`][townkpi.targets.build.not_targets]). Facts without a period get the year after
+    the report's year, when the report has one. The strength is read from the fact's qualifiers,
+    or else from its sentence (see [`strength_of`][townkpi.targets.commitment.strength_of]).
+    """
+    return tuple(_plan_figures(report)[0])
+
+
+def not_targets(report: Report) -> tuple[NotTarget, ...]:
+    """The target facts of a report that are not targets, each with the reason."""
+    return tuple(_plan_figures(report)[1])
