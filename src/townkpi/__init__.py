@@ -29,6 +29,15 @@ The public API, in the order a reader meets it:
   [`Indicator`][townkpi.Indicator]s is extended with
   [`indicators_from_toml`][townkpi.indicators_from_toml], and [`Phrase`][townkpi.Phrase] adds
   extraction lexicon entries;
+- targets: [`targets_from_report`][townkpi.targets_from_report] turns a plan's target facts into
+  [`Target`][townkpi.Target]s (a [`TargetKind`][townkpi.TargetKind] and a
+  [`Strength`][townkpi.Strength]; figures that are no target are
+  [`NotTarget`][townkpi.NotTarget]s); `Target.evaluate` compares one with an
+  [`Actual`][townkpi.Actual] into a [`TargetOutcome`][townkpi.TargetOutcome]
+  ([`TargetStatus`][townkpi.TargetStatus], [`OutcomeReason`][townkpi.OutcomeReason]);
+  [`score`][townkpi.score] matches a plan against actual facts, such as those of an
+  [`ActualsFile`][townkpi.ActualsFile] from [`load_actuals`][townkpi.load_actuals], into a
+  [`Scorecard`][townkpi.Scorecard] of [`ScorecardEntry`][townkpi.ScorecardEntry]s;
 - errors: everything raised derives from [`TownkpiError`][townkpi.TownkpiError].
 """
 
@@ -81,6 +90,22 @@ from townkpi.records import (
     write_sqlite,
 )
 from townkpi.run import check
+from townkpi.targets import (
+    Actual,
+    ActualsFile,
+    NotTarget,
+    OutcomeReason,
+    Scorecard,
+    ScorecardEntry,
+    Strength,
+    Target,
+    TargetKind,
+    TargetOutcome,
+    TargetStatus,
+    load_actuals,
+    score,
+    targets_from_report,
+)
 from townkpi.units import (
     Unit,
     UnitCategory,
@@ -92,6 +117,8 @@ from townkpi.units import (
 )
 
 __all__ = [
+    "Actual",
+    "ActualsFile",
     "Catalog",
     "Check",
     "CheckContext",
@@ -109,8 +136,10 @@ __all__ = [
     "InputError",
     "Interval",
     "Modality",
+    "NotTarget",
     "NumberFormatError",
     "Numeral",
+    "OutcomeReason",
     "Parameter",
     "Period",
     "Phrase",
@@ -124,10 +153,17 @@ __all__ = [
     "RecordsResult",
     "Report",
     "Rounding",
+    "Scorecard",
+    "ScorecardEntry",
     "Severity",
     "SkipReason",
     "SkippedMention",
     "Span",
+    "Strength",
+    "Target",
+    "TargetKind",
+    "TargetOutcome",
+    "TargetStatus",
     "TownkpiError",
     "Unit",
     "UnitCategory",
@@ -144,6 +180,7 @@ __all__ = [
     "hookimpl",
     "indicators_from_toml",
     "load",
+    "load_actuals",
     "load_config",
     "load_csv",
     "load_json",
@@ -155,7 +192,9 @@ __all__ = [
     "rate",
     "read_document",
     "read_records",
+    "score",
     "share",
+    "targets_from_report",
     "write_csv",
     "write_sqlite",
 ]

@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from townkpi.targets.actual import Actual
 from townkpi.targets.actuals import ActualsFile, load_actuals, read_actuals_csv, read_actuals_toml
-from townkpi.targets.build import target_from_fact, targets_from_report
+from townkpi.targets.build import not_targets, target_from_fact, targets_from_report
+from townkpi.targets.commitment import NotTarget
 from townkpi.targets.kinds import Strength, TargetKind
 from townkpi.targets.match import (
     Resolver,
@@ -46,6 +47,7 @@ from townkpi.targets.scorecard import Scorecard, ScorecardEntry, scorecard_to_di
 __all__ = [
     "Actual",
     "ActualsFile",
+    "NotTarget",
     "OutcomeReason",
     "Resolver",
     "Scorecard",
@@ -59,6 +61,7 @@ __all__ = [
     "default_resolver",
     "load_actuals",
     "normalize_indicator",
+    "not_targets",
     "read_actuals_csv",
     "read_actuals_toml",
     "score",
