@@ -30,6 +30,7 @@ from townkpi.numbers import QUALIFIERS, Comparator, Numeral, parse_numeral, valu
 from townkpi.units import Unit, conversion_factor, parse_unit, quantity
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pint
 
     from townkpi.records import Record
@@ -632,6 +633,19 @@ class Report:
         from townkpi.records import records_from_report  # noqa: PLC0415 - records imports model
 
         return records_from_report(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Every fact as a row of a pandas DataFrame indexed by fact id (the ``pandas`` extra).
+
+        Values stay exact (`Decimal`, `Fraction`) and the ``quantity`` column holds each value as
+        an exact pint quantity; see [`facts_frame`][townkpi.frame.facts_frame] for the columns.
+
+        Raises:
+            TownkpiError: pandas is not installed.
+        """
+        from townkpi.frame import facts_frame  # noqa: PLC0415 - frame imports model
+
+        return facts_frame(self)
 
     def index(self) -> Mapping[str, Fact]:
         """The facts by id."""
