@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# Tests load no installed plugins (entry points) unless they ask for them.
+os.environ.setdefault("TOWNKPI_NO_ENTRY_POINTS", "1")
+
 settings.register_profile("dev", max_examples=100)
 settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
 settings.register_profile("fuzz", max_examples=20_000, deadline=None)

@@ -118,8 +118,8 @@ def _townkpi_version() -> str | None:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    text = " ".join(line.strip() for line in str(exc).strip().splitlines() if line.strip())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _env_list(name: str) -> tuple[str, ...]:
@@ -282,7 +282,7 @@ class PluginHost:
     def _each(self, hook: str, **kwargs: object) -> Iterator[tuple[str, object]]:
         """Call each implementation of a hook in registration order, isolating failures."""
         caller: pluggy.HookCaller = getattr(self._pm.hook, hook)
-        for impl in reversed(caller.get_hookimpls()):
+        for impl in caller.get_hookimpls():  # in registration order
             args = {a: kwargs[a] for a in impl.argnames}
             try:
                 result = impl.function(**args)
@@ -368,7 +368,7 @@ class PluginHost:
     def _apply_units(self) -> None:
         """Define the units of plugins not yet applied (the hook is historic)."""
         caller: pluggy.HookCaller = self._pm.hook.townkpi_add_units
-        for impl in reversed(caller.get_hookimpls()):
+        for impl in caller.get_hookimpls():  # in registration order
             name = impl.plugin_name
             if name in self._units_applied:
                 continue

@@ -22,7 +22,12 @@ from townkpi.errors import TownkpiError
 __all__ = ["COMMANDS", "main"]
 
 #: The modules that provide subcommands, in help order.
-COMMANDS: Final = ("townkpi.cli.facts", "townkpi.cli.targets")
+COMMANDS: Final = (
+    "townkpi.cli.facts",
+    "townkpi.cli.check",
+    "townkpi.cli.targets",
+    "townkpi.cli.plugins",
+)
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
