@@ -134,7 +134,7 @@ def test_a_duplicate_code_is_a_fault_of_the_later_plugin():
 
 
 def test_an_unknown_hook_is_rejected_by_check_pending():
-    plugin = _plugin("typo_pack", townkpi_register_chekcs=list)
+    plugin = _plugin("typo_pack", townkpi_register_chekcs=lambda: [])  # noqa: PIE807 - pluggy marks the function
     host = PluginHost.create(entry_points=False, plugins=[plugin])
     assert "typo_pack" not in {p.name for p in host.plugins()}
     assert host.faults[0].plugin == "typo_pack"
