@@ -54,7 +54,7 @@ def _version() -> str:
 
 def _artifact(source: str) -> dict[str, Any]:
     """The artifactLocation of the report: a file URI, a relative URI, or the quoted name."""
-    if source.startswith("<") or not source:
+    if not source or (source.startswith("<") and source.endswith(">")):
         return {"uri": quote(source or "report", safe="")}
     path = PurePosixPath(source.replace("\\", "/"))
     if path.is_absolute():

@@ -23,7 +23,6 @@ the terminal.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
@@ -60,8 +59,12 @@ STYLES: Final = {
 
 
 def has_rich() -> bool:
-    """Whether rich is installed (the ``rich`` extra)."""
-    return importlib.util.find_spec("rich") is not None
+    """Whether rich can be imported (the ``rich`` extra)."""
+    try:
+        import rich  # noqa: F401, PLC0415 - optional extra, probed only
+    except ImportError:
+        return False
+    return True
 
 
 def _plural(n: int, word: str) -> str:
