@@ -8,6 +8,8 @@ from townkpi.interval import Interval
 from townkpi.model import Fact, FactKind, Modality, Period, Report, Span, Value
 from townkpi.numbers import Comparator
 from townkpi.targets import Strength, TargetKind, target_from_fact, targets_from_report
+from townkpi.targets.build import targets_from_fact
+from townkpi.targets.phrases import split_indicator
 
 
 def plan_fact(written, kind, *qualifiers, fact_id="f1", negative=False, **extra):
@@ -115,3 +117,39 @@ def test_targets_from_report_takes_only_target_facts_and_defaults_the_period():
 def test_targets_from_a_report_without_a_year_have_no_default_period():
     report = Report(source="p", facts=[plan_fact("5%", FactKind.CHANGE)])
     assert targets_from_report(report)[0].period is None
+
+
+# ---------------------------------------------------------------- one figure, several indicators
+
+
+@pytest.mark.parametrize(
+    ("phrase", "parts"),
+    [
+        ("规上工业企业总产值、规上工业增加值", ("规上工业企业总产值", "规上工业增加值")),
+        ("培育未来工厂和数字化车间各", ("未来工厂", "数字化车间")),
+        ("申报慈溪市文明村、文明社区、文明单位各", ("申报慈溪市文明村", "文明社区", "文明单位")),
+        ("争创省级无障碍社区", ("省级无障碍社区",)),
+        ("确保全年新进规企业", ("全年新进规企业",)),
+        # not lists of indicators
+        ("夏宝、吉毅等", ("夏宝、吉毅等",)),
+        ("对里杜湖、外杜湖饮用水源保护区内", ("对里杜湖、外杜湖饮用水源保护区内",)),
+        ("城乡居民和农村居民收入", ("城乡居民和农村居民收入",)),  # 和 without 各
+    ],
+)
+def test_split_indicator(phrase, parts):
+    assert split_indicator(phrase) == parts
+
+
+def test_one_figure_for_two_indicators_gives_two_targets():
+    # 力争规上工业企业总产值、规上工业增加值同比增长5%
+    fact = plan_fact("5%", FactKind.CHANGE, "力争", indicator="规上工业企业总产值、规上工业增加值")
+    first, second = targets_from_fact(fact)
+    assert (first.id, first.indicator) == ("f1/1", "规上工业企业总产值")
+    assert (second.id, second.indicator) == ("f1/2", "规上工业增加值")
+    assert first.bound == second.bound == Interval.point(5)
+    assert first.fact_id == second.fact_id == "f1"
+    report = Report(source="p", facts=[fact], year=2023)
+    assert [t.indicator for t in targets_from_report(report)] == [
+        "规上工业企业总产值",
+        "规上工业增加值",
+    ]

@@ -139,7 +139,7 @@ def test_exact_counts_against_more_than(n, b):
 def test_evaluation_is_unit_invariant(d, b, comparator, target_unit):
     # d万元 and d/10000亿元, written to the same absolute precision, stand for the same amounts.
     in_wan = Value.parse(f"{d}万元")
-    in_yi = Value.parse(f"{d.scaleb(-4)}亿元")
+    in_yi = Value.parse(f"{d.scaleb(-4):f}亿元")
     t = make_target(comparator, b, target_unit)
     first, second = t.evaluate(in_wan), t.evaluate(in_yi)
     assert first.status is second.status

@@ -34,9 +34,16 @@ from townkpi.model import Fact, Modality, Period, Report
 from townkpi.numbers import Comparator
 from townkpi.targets.commitment import NotTarget, not_target_reason, strength_of
 from townkpi.targets.kinds import Strength, TargetKind, kind_of_fact
+from townkpi.targets.phrases import split_indicator, strip_commitment
 from townkpi.targets.rule import Target
 
-__all__ = ["CEILING_WORDS", "not_targets", "target_from_fact", "targets_from_report"]
+__all__ = [
+    "CEILING_WORDS",
+    "not_targets",
+    "target_from_fact",
+    "targets_from_fact",
+    "targets_from_report",
+]
 
 #: Qualifier words that make a plain figure in a plan a ceiling rather than a floor.
 CEILING_WORDS: Final = frozenset({"控制在", "压减到", "压降到", "降至", "降到"})
@@ -107,7 +114,7 @@ def target_from_fact(
     kind = kind_of_fact(fact.kind)
     return Target(
         id=fact.id,
-        indicator=fact.indicator,
+        indicator=None if fact.indicator is None else strip_commitment(fact.indicator),
         subject=fact.subject,
         comparator=_comparator(fact, kind),
         bound=_bound(fact),
@@ -122,6 +129,28 @@ def target_from_fact(
     )
 
 
+def targets_from_fact(
+    fact: Fact, *, default_period: Period | None = None, source: str = ""
+) -> tuple[Target, ...]:
+    """The targets a target fact states: one per indicator when one figure serves several.
+
+    规上工业企业总产值、规上工业增加值同比增长5% gives two targets of 5%, with the ids
+    ``<fact id>/1`` and ``<fact id>/2``; see
+    [`split_indicator`][townkpi.targets.phrases.split_indicator]. Otherwise it is
+    ``(target_from_fact(fact),)``.
+    """
+    target = target_from_fact(fact, default_period=default_period, source=source)
+    if fact.indicator is None:
+        return (target,)
+    parts = split_indicator(fact.indicator)
+    if len(parts) <= 1:
+        return (target,)
+    return tuple(
+        attrs.evolve(target, id=f"{fact.id}/{n}", indicator=part)
+        for n, part in enumerate(parts, start=1)
+    )
+
+
 def _plan_figures(report: Report) -> tuple[list[Target], list[NotTarget]]:
     default = None if report.year is None else Period.year(report.year + 1)
     targets: list[Target] = []
@@ -133,18 +162,20 @@ def _plan_figures(report: Report) -> tuple[list[Target], list[NotTarget]]:
         if reason is not None:
             excluded.append(NotTarget(fact=f, reason=reason))
             continue
-        target = target_from_fact(f, default_period=default, source=report.source)
         strength = strength_of(report, f)
-        if strength is not target.strength:
-            target = attrs.evolve(target, strength=strength)
-        targets.append(target)
+        targets.extend(
+            attrs.evolve(t, strength=strength)
+            for t in targets_from_fact(f, default_period=default, source=report.source)
+        )
     return targets, excluded
 
 
 def targets_from_report(report: Report) -> tuple[Target, ...]:
     """Every target of a report, in text order.
 
-    One per fact of modality ``target``, except the plan figures that commit to no outcome (see
+    One per indicator of each fact of modality ``target`` (see
+    [`targets_from_fact`][townkpi.targets.build.targets_from_fact]), except the plan figures that
+    commit to no outcome (see
     [`not_targets`][townkpi.targets.build.not_targets]). Facts without a period get the year after
     the report's year, when the report has one. The strength is read from the fact's qualifiers,
     or else from its sentence (see [`strength_of`][townkpi.targets.commitment.strength_of]).

@@ -47,7 +47,8 @@ __all__ = [
 Resolver = Callable[[str], str | None]
 
 _PUNCT: Final = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】()（）\[\]·•、，,。:：;；]+")
-_LEADING: Final = ("全年", "全镇", "全市", "全县", "全区", "实现", "完成", "达到", "累计")
+_LEADING: Final = ("全年", "全镇", "全市", "全县", "全区", "实现", "完成", "达到", "累计",
+                   "力争", "确保", "争取", "争创", "努力")  # fmt: skip
 _TRAILING: Final = ("同比", "达到", "保持在", "实现")
 _WHOLE: Final = frozenset({"全镇", "全乡", "全街道", "全市", "全县", "全区", "全省"})
 
@@ -56,7 +57,8 @@ def normalize_indicator(phrase: str) -> str | None:
     """The key an indicator phrase matches by when there is no catalog.
 
     NFKC-normalized, without spaces, quotes, brackets and punctuation, and without a leading
-    全年/全镇/实现/完成/达到/累计 or a trailing 同比/达到/保持在. Returns None for an empty phrase.
+    全年/全镇/实现/完成/达到/累计, a leading commitment word (力争, 确保 …) or a trailing
+    同比/达到/保持在. Returns None for an empty phrase.
 
     Example:
         >>> normalize_indicator("完成 “散乱污”企业整治")
