@@ -13,7 +13,7 @@ phrase by canonical name or alias, preferring the longest alias contained in the
 may hold ``*`` for up to six characters of the same clause (``处置*违法建筑`` matches
 处置四不违法建筑); its length is that of its other characters.
 
-Example:
+Examples:
     >>> cat = builtin_catalog()
     >>> cat.lookup("全镇实现地区生产总值").name
     '地区生产总值'
@@ -51,10 +51,10 @@ __all__ = [
 ]
 
 _CATEGORIES: Final = frozenset(c.value for c in UnitCategory)
-#: What ``*`` in an alias stands for: up to six characters within one clause.
 _WILDCARD: Final = r"[^，。；、,;：:]{0,6}?"
-#: Words that may follow an indicator's head without changing what is measured (拆迁户数).
+"""What ``*`` in an alias stands for: up to six characters within one clause."""
 _HEAD_TAILS: Final = r"(?:数|数量|总数|总量|规模)?"
+"""Words that may follow an indicator's head without changing what is measured (拆迁户数)."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -351,7 +351,7 @@ class Catalog:
                 工业用地全生命周期管理 does not name 工业用地. Checks that judge a unit by the
                 indicator use this stricter match.
 
-        Example:
+        Examples:
             >>> cat = builtin_catalog()
             >>> cat.lookup("宁慈线完成拆迁").name
             '拆迁户数'
@@ -415,7 +415,7 @@ def indicators_from_toml(text: str, source: str = "<catalog>") -> tuple[Indicato
     Raises:
         CatalogError: The TOML is malformed or an entry is invalid; the message names it.
 
-    Example:
+    Examples:
         >>> indicators_from_toml('''
         ... [[indicator]]
         ... name = "收入倍差"

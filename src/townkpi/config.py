@@ -19,7 +19,7 @@ strict = true
 
 In a ``townkpi.toml`` the same keys stand at the top level. Option names may use ``-`` or ``_``.
 
-Example:
+Examples:
     >>> cfg = config_from_mapping({"select": ["TK1"], "ignore": ["TK102"]})
     >>> cfg.selects("TK101"), cfg.selects("TK102"), cfg.selects("TK201")
     (True, False, False)

@@ -12,7 +12,7 @@ A [`CheckResult`][townkpi.findings.CheckResult] collects every finding of one ru
 findings by severity. ``to_dict()`` gives the stable JSON objects of ``townkpi check --format json``
 (``contract/check.schema.json``).
 
-Example:
+Examples:
     >>> from fractions import Fraction
     >>> f = Finding(
     ...     code="TK101",
@@ -49,8 +49,8 @@ __all__ = [
     "spans_of",
 ]
 
-#: Decimal places shown for a number that does not terminate (1/3 → 0.3333).
 EVIDENCE_PLACES: Final = 4
+"""Decimal places shown for a number that does not terminate (1/3 → 0.3333)."""
 
 
 class Severity(enum.StrEnum):
@@ -82,7 +82,7 @@ _RANKS: Final = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 def format_number(x: Fraction | Decimal | int, places: int = EVIDENCE_PLACES) -> str:
     """A number as a plain decimal string, exact when it has at most ``places`` decimals.
 
-    Example:
+    Examples:
         >>> format_number(Fraction(16900, 99))
         '170.7071'
         >>> format_number(Decimal("56.150"))
@@ -103,7 +103,7 @@ def _round_to(x: Fraction, places: int) -> str:
 def format_interval(interval: Interval, places: int = EVIDENCE_PLACES) -> str:
     """An interval for a message or evidence, its ends rounded to ``places`` decimals.
 
-    Example:
+    Examples:
         >>> format_interval(
         ...     Interval.closed(Fraction(16900, 9885) * 100, Fraction(16900, 9875) * 100)
         ... )

@@ -15,7 +15,7 @@ plugin. A plugin that fails to import, register or answer a hook is reported as 
 [`PluginFault`][townkpi.findings.PluginFault] naming it and its version; the other plugins still
 run.
 
-Example:
+Examples:
     A plugin module contributing one check:
 
     ```python

@@ -6,7 +6,7 @@ figure of a certain indicator and kind: ``秸秆综合利用率`` introduces a r
 ``townkpi_register_patterns`` hook; the extractor may use them to recognise indicators it does not
 know by itself.
 
-Example:
+Examples:
     >>> from townkpi.model import FactKind
     >>> Phrase(phrase="秸秆综合利用率", indicator="秸秆综合利用率", kind=FactKind.RATE).kind.value
     'rate'

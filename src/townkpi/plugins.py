@@ -12,7 +12,7 @@ installed plugins at all (the test suite sets it).
 [`PluginHost`][townkpi.plugins.PluginHost] is a typed facade with one method per hook; it is the
 only code that touches ``pm.hook``.
 
-Example:
+Examples:
     >>> host = PluginHost.create(entry_points=False)
     >>> "TK101" in {c.code for c in host.checks()}
     True
@@ -54,7 +54,6 @@ __all__ = [
     "reset_default_host",
 ]
 
-#: The built-in plugin modules, registered in this order like any other plugin.
 DEFAULT_PLUGINS: Final = (
     "townkpi.catalog",
     "townkpi.checks.rates",
@@ -64,15 +63,16 @@ DEFAULT_PLUGINS: Final = (
     "townkpi.checks.periods",
     "townkpi.checks.targets",
 )
+"""The built-in plugin modules, registered in this order like any other plugin."""
 
-#: The entry-point group installed plugins declare.
 ENTRY_POINT_GROUP: Final = hookspecs.PROJECT_NAME
+"""The entry-point group installed plugins declare."""
 
-#: Set to ``1`` to load no installed plugins (only the built-in ones).
 NO_ENTRY_POINTS_ENV: Final = "TOWNKPI_NO_ENTRY_POINTS"
+"""Set to ``1`` to load no installed plugins (only the built-in ones)."""
 
-#: Comma-separated names of plugins not to load.
 DISABLE_ENV: Final = "TOWNKPI_DISABLE_PLUGINS"
+"""Comma-separated names of plugins not to load."""
 
 
 @attrs.frozen(slots=True, kw_only=True)

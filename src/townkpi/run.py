@@ -7,7 +7,7 @@ check that raises does not stop the run: it becomes one error finding with the c
 [`CRASH_CODE`][townkpi.run.CRASH_CODE] that names the plugin and the check, and the other checks
 still run. Severity overrides from the configuration are applied to every finding.
 
-Example:
+Examples:
     >>> from townkpi.model import Fact, FactKind, Report, Value
     >>> report = Report(
     ...     source="example",
@@ -40,10 +40,10 @@ from townkpi.plugins import PluginHost, default_host
 
 __all__ = ["CRASH_CHECK", "CRASH_CODE", "check"]
 
-#: The code of the finding that reports a check which raised an exception.
 CRASH_CODE: Final = "TK000"
-#: The check name of that finding's origin when the check itself cannot be named.
+"""The code of the finding that reports a check which raised an exception."""
 CRASH_CHECK: Final = "townkpi.run.crashed"
+"""The check name of that finding's origin when the check itself cannot be named."""
 
 
 def _crash(check_code: str, check_name: str, plugin: str | None, exc: Exception) -> Finding:

@@ -7,7 +7,7 @@ docstring with 反例 (wrong) and 正例 (right) sections, optional declared
 small helpers (the referent of a rate, a fact's sentence, its catalog indicator). Checks never
 print or format: renderers do.
 
-Example:
+Examples:
     >>> from townkpi.model import Fact, FactKind, Report, Value
     >>> class NoZero(Check):
     ...     '''A figure of zero is suspicious.

@@ -30,14 +30,14 @@ __all__ = [
     "surely_greater",
 ]
 
-#: Words that mark a percentage as attainment of a target (may exceed 100%).
 ATTAINMENT_WORDS: Final = ("目标", "计划", "任务", "预期", "预算")
+"""Words that mark a percentage as attainment of a target (may exceed 100%)."""
 
-#: Words that write a change as a decline (the number after them is a magnitude).
 DECLINE_WORDS: Final = ("下降", "减少", "降低", "下滑", "回落", "缩减", "减小", "下跌", "降幅")
+"""Words that write a change as a decline (the number after them is a magnitude)."""
 
-#: Percent as a fraction of one.
 _PERCENT: Final = Fraction(1, 100)
+"""Percent as a fraction of one."""
 
 
 def unit_of(fact: Fact) -> Unit | None:
@@ -166,8 +166,8 @@ def surely_greater(a: Interval, b: Interval) -> bool:
     return a.lower > b.upper or (a.lower == b.upper and not (a.lower_closed and b.upper_closed))
 
 
-#: Subjects that name the whole area a report is about (全镇, 全市 …).
 _WHOLE_AREA_PREFIX: Final = "全"
+"""Subjects that name the whole area a report is about (全镇, 全市 …)."""
 
 
 def same_subject(a: Fact, b: Fact) -> bool:
@@ -185,8 +185,8 @@ def same_subject(a: Fact, b: Fact) -> bool:
     return False
 
 
-#: Words that make a figure an increment rather than a level (新增粮食种植面积约230亩).
 INCREMENT_WORDS: Final = ("新增", "净增", "新建", "增加", "新开工", "新引进", "新认定")
+"""Words that make a figure an increment rather than a level (新增粮食种植面积约230亩)."""
 
 
 def is_increment(fact: Fact) -> bool:

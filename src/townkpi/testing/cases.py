@@ -35,7 +35,7 @@ optionally ``id`` (default ``f1``, ``f2`` …), ``kind`` (default ``amount``), `
 ``occurrence`` to find it there. A case with text may also list ``skipped`` numbers (each a
 ``surface`` and a ``reason``: ``period``, ``date`` …), for checks of dates and periods.
 
-Example:
+Examples:
     >>> case = cases_from_mapping(
     ...     {
     ...         "code": "TK303",
