@@ -40,14 +40,21 @@ def width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, newlines: bool = False) -> str:
     """``text`` with tabs as spaces and every other control or format character as U+FFFD.
 
-    Line breaks are control characters too: pass one line at a time.
+    Each character is replaced by one character, so offsets into the text stay valid.
+
+    Args:
+        text: The text to show.
+        newlines: Keep line breaks; otherwise they are replaced too, so pass one line
+            at a time.
     """
     out = []
     for c in text:
-        if c == "\t":
+        if c == "\n" and newlines:
+            out.append(c)
+        elif c == "\t":
             out.append(" ")
         elif c.isprintable() or unicodedata.category(c) not in _HIDDEN:
             out.append(c)

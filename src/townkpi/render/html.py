@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Final
 
 from townkpi.findings import CheckResult, Finding, Severity
 from townkpi.model import Fact, Report
+from townkpi.render.display import printable
 from townkpi.render.figures import Figure, FigureStatus, figures
 from townkpi.render.scorecard import scorecard_rows
 
@@ -100,6 +101,8 @@ th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: lef
   vertical-align: top; }
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.figs a { white-space: nowrap; }
+tr.error td { background: #fff8f8; } tr.warning td { background: #fffcf0; }
 td.code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; white-space: nowrap; }
 .sev { font-weight: 700; white-space: nowrap; }
 .sev.error { color: var(--err); } .sev.warning { color: var(--warn); }
@@ -136,7 +139,8 @@ footer { color: var(--muted); font-size: 12px; padding: 24px; }
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Text from anywhere as HTML text: escaped, control and bidi characters made visible."""
+    return escape(printable(str(text), newlines=True), quote=True)
 
 
 def _version() -> str:
@@ -320,7 +324,7 @@ def _findings_table(report: Report, result: CheckResult) -> str:
             f'<tr id="finding-{i}" class="{f.severity.value}"><td class="num">{i}</td>'
             f'<td class="sev {f.severity.value}">{f.severity.value}</td>'
             f'<td class="code" title="{_e(f.check)}">{_e(f.code)}</td>'
-            f"<td>{_figure_links(report, f)}</td>"
+            f'<td class="figs">{_figure_links(report, f)}</td>'
             f'<td class="num">{where}</td>'
             f"<td>{_e(f.message)}{_evidence(f)}</td></tr>"
         )
