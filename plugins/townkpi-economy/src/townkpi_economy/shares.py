@@ -1,0 +1,131 @@
+"""A share of an economic aggregate against the part and the aggregate stated (ECO104)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    Indicator,
+    Interval,
+    Modality,
+)
+from townkpi_economy._common import (
+    WHOLE_AREA,
+    canonical,
+    describe,
+    in_unit,
+    percent,
+    ratio,
+    same_subject,
+    show,
+)
+
+__all__ = ["ShareOfStatedWhole"]
+
+#: What may follow the name of the whole after 占: 的, 比重, 比例 and a verb before the figure.
+_TAIL: Final = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:已|提高到|提升到|达到|达|为|约|超过)*$")
+#: A whole named with an area (全市数字经济产值): the area, then the indicator.
+_AREA: Final = re.compile(rf"^({WHOLE_AREA}[镇乡市县区省州盟旗国])")
+#: How far before a share to look for 占 when its own phrase does not hold it.
+_LOOK_BACK: Final = 24
+
+
+def _whole_phrase(ctx: CheckContext, share: Fact) -> str | None:
+    """The words naming the whole of a share: what follows the last 占 (占地区生产总值比重)."""
+    for text in (share.indicator or "", ctx.text_before(share, _LOOK_BACK)):
+        if "占" in text:
+            phrase = _TAIL.sub("", text.rsplit("占", 1)[1]).strip()
+            return phrase or None
+    return None
+
+
+def _whole_facts(ctx: CheckContext, part: Fact, whole: Indicator, area: str | None) -> list[Fact]:
+    """The stated amounts of ``whole`` that a share of ``part`` may be of."""
+    out = []
+    for other in ctx.of_kind(FactKind.AMOUNT):
+        ind = canonical(ctx, other)
+        if other.id == part.id or ind is None or ind.name != whole.name:
+            continue
+        if (part.modality is Modality.TARGET) != (other.modality is Modality.TARGET):
+            continue
+        if part.period is not None and other.period is not None and part.period != other.period:
+            continue
+        if not (ctx.same_sentence(part, other) or (part.period and part.period == other.period)):
+            continue
+        if area is not None and other.subject != area:
+            continue  # 占全市… : only a figure stated for 全市 is that whole
+        if area is None and not same_subject(part, other):
+            continue
+        out.append(other)
+    return out
+
+
+class ShareOfStatedWhole(Check):
+    """A share of an aggregate must agree with the part and the aggregate the report states.
+
+    "服务业增加值41.7亿元，占地区生产总值的31.7%" together with "地区生产总值131.5亿元" of the
+    same period gives the share twice: 41.7 / 131.5 is between 31.66% and 31.76% given the
+    rounding of both amounts, which meets 31.7% as written. The whole is the economic aggregate
+    named after 占 (地区生产总值, 一般公共预算收入, 社会消费品零售总额 …); a whole named with
+    another area (占全市…, 占全国…) is only compared with a figure stated for that area.
+
+    反例:
+        1-9月，全镇实现地区生产总值131.5亿元；实现服务业增加值41.7亿元，占地区生产总值的35.2%。
+
+    正例:
+        1-9月，全镇实现地区生产总值131.5亿元；实现服务业增加值41.7亿元，占地区生产总值的31.7%。
+    """
+
+    code = "ECO104"
+    name = "economy.share_of_stated_whole"
+    description = "A share of an aggregate disagrees with the part and the aggregate stated."
+    groups = ("economy", "shares")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each share the stated part and whole cannot give."""
+        for share in ctx.of_kind(FactKind.SHARE):
+            part = ctx.referent(share)
+            stated = share.value.interval_in("%") if share.unit else None
+            phrase = _whole_phrase(ctx, share)
+            if part is None or part.kind is not FactKind.AMOUNT or stated is None or not phrase:
+                continue
+            whole_ind = ctx.catalog.lookup(phrase, head=True)
+            part_ind = canonical(ctx, part)
+            if whole_ind is None or whole_ind.sector != "economy" or whole_ind == part_ind:
+                continue
+            m = _AREA.match(phrase)
+            for whole in _whole_facts(ctx, part, whole_ind, m.group(1) if m else None)[:1]:
+                found = self._compare(share, part, whole, stated)
+                if found is not None:
+                    yield found
+
+    def _compare(self, share: Fact, part: Fact, whole: Fact, shown: Interval) -> Finding | None:
+        p = None if whole.unit is None else in_unit(part, whole.unit)
+        computed = None if p is None else ratio(p, whole.interval)
+        if computed is None:
+            return None
+        pct = percent(computed)
+        if pct.overlaps(shown):
+            return None
+        return self.finding(
+            f"{describe(share)} is stated as the share of {describe(part)} in "
+            f"{describe(whole)}, but the two amounts give a share in {show(pct, '%')}, which "
+            f"does not meet the {show(shown, '%')} the written share allows, so the share, the "
+            "part and the whole cannot all be right",
+            facts=[share, part, whole],
+            evidence=(
+                Evidence.of("share", str(share.value)),
+                Evidence.of("share_interval", shown),
+                Evidence.of("part", str(part.value)),
+                Evidence.of("whole", str(whole.value)),
+                Evidence.of("computed_share", pct),
+            ),
+        )

@@ -1,0 +1,100 @@
+"""Value added cannot exceed the gross output it is computed from (ECO101)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Final
+
+from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding
+from townkpi_economy._common import (
+    canonical,
+    describe,
+    find,
+    in_unit,
+    percent,
+    ratio,
+    show,
+    surely_greater,
+)
+
+__all__ = ["OUTPUT_OF", "ValueAddedAboveOutput"]
+
+#: For each value-added indicator, the gross-output indicators of a scope at least as wide.
+OUTPUT_OF: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "规上工业增加值": ("规上工业总产值", "工业总产值"),
+        "工业增加值": ("工业总产值",),
+        "农林牧渔业增加值": ("农林牧渔业产值",),
+        "第一产业增加值": ("农林牧渔业产值",),
+        "建筑业增加值": ("建筑业总产值",),
+    }
+)
+
+#: Amounts are compared in this unit (any currency unit of one dimension converts to it).
+_UNIT: Final = "亿元"
+
+
+class ValueAddedAboveOutput(Check):
+    """Value added cannot exceed the gross output of the same scope and period.
+
+    Value added is gross output minus the goods and services used up in producing it, so the
+    value added of industry above the designated size (规上工业增加值) is at most its gross
+    output (规上工业总产值), and at most the gross output of all industry (工业总产值); likewise
+    for agriculture (农林牧渔业) and construction (建筑业). Reports usually show value-added rates
+    of 20-35%. The two figures are compared in 亿元 with the intervals their writing allows, and
+    reported only when every value of the value added exceeds every value of the output, which
+    would mean a value-added rate above 100%.
+
+    反例:
+        1-9月，完成规上工业总产值246.4亿元，实现规上工业增加值251.3亿元。
+
+    正例:
+        1-9月，完成规上工业总产值246.4亿元，实现规上工业增加值51.3亿元。
+    """
+
+    code = "ECO101"
+    name = "economy.value_added_above_output"
+    description = "Value added exceeds the gross output of its scope (规上工业增加值 > 总产值)."
+    groups = ("economy", "relations")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each value added above a gross output of the same scope."""
+        for added in ctx.of_kind(FactKind.AMOUNT):
+            ind = canonical(ctx, added)
+            if ind is None or ind.name not in OUTPUT_OF:
+                continue
+            for output in find(ctx, added, OUTPUT_OF[ind.name]):
+                found = self._compare(ctx, added, output, ind.name)
+                if found is not None:
+                    yield found
+                    break
+
+    def _compare(
+        self, ctx: CheckContext, added: Fact, output: Fact, added_name: str
+    ) -> Finding | None:
+        va, out = in_unit(added, _UNIT), in_unit(output, _UNIT)
+        if va is None or out is None or not surely_greater(va, out):
+            return None
+        out_ind = canonical(ctx, output)
+        out_name = out_ind.name if out_ind is not None else (output.indicator or "gross output")
+        rate = ratio(va, out)
+        shown_rate = f", a value-added rate of {show(percent(rate), '%')}" if rate else ""
+        evidence = [
+            Evidence.of("value_added", str(added.value)),
+            Evidence.of("gross_output", str(output.value)),
+            Evidence.of("value_added_interval", va),
+            Evidence.of("gross_output_interval", out),
+            Evidence.of("unit", _UNIT),
+            Evidence.of("relation", f"{added_name} ≤ {out_name}"),
+        ]
+        if rate is not None:
+            evidence.append(Evidence.of("value_added_rate", percent(rate)))
+        return self.finding(
+            f"{describe(added)} is value added, gross output less the inputs used up, so it "
+            f"cannot exceed {describe(output)} of the same scope; in {_UNIT} the value added "
+            f"stands for {show(va)} and the output for {show(out)}{shown_rate}, so both "
+            "figures cannot be right",
+            facts=[added, output],
+            evidence=evidence,
+        )
