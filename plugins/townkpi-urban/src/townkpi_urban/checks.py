@@ -1,0 +1,320 @@
+"""The urban-governance checks URB101 and URB102.
+
+URB101 compares a rate of handling with the counts found and handled; URB102 compares the things
+handled with the things found.
+
+Both compare intervals: a figure stands for every value its writing allows (98.5% for
+[98.45, 98.55)%, 2.2万余个 for (22000, 23000) 个), and a finding is reported only when no values
+consistent with every figure satisfy the relation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from fractions import Fraction
+
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    Interval,
+    Modality,
+    UnitCategory,
+)
+from townkpi.findings import format_interval, format_number
+from townkpi_urban.wording import (
+    BASE_NOUNS,
+    FOUND_VERBS,
+    HANDLED_VERBS,
+    HANDLING_RATES,
+    amounts_in_sentence,
+    classify,
+    describe,
+    handling_rate,
+    in_unit,
+    lead_in,
+    object_words,
+    percent,
+    phrase,
+    proportion,
+    surely_greater,
+    unit_of,
+)
+
+__all__ = ["HandledAboveFound", "HandlingRateCounts"]
+
+
+def _distance(a: Fact, b: Fact) -> int:
+    if a.span is None or b.span is None:
+        return 0
+    return abs(a.span.start - b.span.start)
+
+
+def _is_base(words: str, verbs: tuple[str, ...]) -> bool:
+    """Whether words count the things a rate of handling is a rate of (排查问题点位)."""
+    if any(v in words for v in HANDLED_VERBS) or any(v in words for v in verbs):
+        return False
+    return any(v in words for v in FOUND_VERBS) or any(n in words for n in BASE_NOUNS)
+
+
+def _is_done(words: str, verbs: tuple[str, ...]) -> bool:
+    """Whether words count the things handled that a rate of handling counts (已整改)."""
+    return any(v in words for v in verbs) and not any(v in words for v in FOUND_VERBS)
+
+
+def _show(interval: Interval, unit: str = "") -> str:
+    return f"{format_interval(interval)}{unit}"
+
+
+class HandlingRateCounts(Check):
+    """A rate of handling must agree with the counts of things found and handled.
+
+    整改率, 销号率 and 处置率 give the share of the problems found that were dealt with. Over a
+    count of whole things found (排查问题点位120处), a rate written to one decimal needs a whole
+    number handled that rounds to it: 98.5% of 120 stands for 118.14 to 118.26 problems, and no
+    whole number lies there (118 of 120 is 98.33%, 119 of 120 is 99.17%). When the sentence also
+    states how many were handled (累计排摸违法建筑58宗，已处置55宗), that number divided by the
+    number found must round to the rate: 55 of 58 is 94.83%, so 处置率100% cannot be right.
+
+    A rate written over a count of things handled (拆除违法建筑22处，拆除率95.7%) says how many
+    there were to handle; townkpi's core rate check (TK101) judges that case. A count handled that
+    exceeds the count found is URB102's (or, for indicators the catalog relates, TK203's).
+
+    反例:
+        排查问题点位120处，问题整改销号率98.5%。
+        累计排摸违法建筑58宗，已处置55宗，处置率100%。
+
+    正例:
+        排查问题点位120处，问题整改销号率98.3%。
+        累计排摸违法建筑58宗，已处置55宗，处置率94.8%。
+    """
+
+    code = "URB101"
+    name = "urban.handling_rate_counts"
+    description = "A rate of handling (整改率, 销号率, 处置率) disagrees with its counts."
+    groups = ("urban", "rates")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each rate of handling that its counts rule out."""
+        for rate in ctx.of_kind(FactKind.RATE):
+            if rate.modality is Modality.TARGET:
+                continue
+            name = handling_rate(f"{lead_in(ctx, rate)} {rate.indicator or ''}")
+            r = proportion(rate)
+            if name is None or r is None or r.is_above(1) or r.is_below(0):
+                continue  # not a rate of handling, or outside 0-100% (core check TK103)
+            base, done = self._counts(ctx, rate, HANDLING_RATES[name])
+            if base is None:
+                continue
+            found = (
+                self._ratio(rate, name, r, base, done)
+                if done is not None
+                else self._whole(rate, name, r, base)
+            )
+            if found is not None:
+                yield found
+
+    @staticmethod
+    def _counts(
+        ctx: CheckContext, rate: Fact, verbs: tuple[str, ...]
+    ) -> tuple[Fact | None, Fact | None]:
+        """The count found and the count handled that the rate is about (nearest first)."""
+        candidates: list[Fact] = []
+        referent = ctx.referent(rate)
+        if referent is not None and referent.kind is FactKind.AMOUNT:
+            candidates.append(referent)
+        others = sorted(amounts_in_sentence(ctx, rate), key=lambda f: _distance(rate, f))
+        candidates.extend(f for f in others if f not in candidates)
+        base = next((f for f in candidates if _is_base(phrase(ctx, f), verbs)), None)
+        if base is None:
+            return None, None
+        dim = unit_of(base)
+        done = next(
+            (
+                f
+                for f in candidates
+                if _is_done(phrase(ctx, f), verbs)
+                and (u := unit_of(f)) is not None
+                and dim is not None
+                and u.dimension == dim.dimension
+            ),
+            None,
+        )
+        return base, done
+
+    def _ratio(self, rate: Fact, name: str, r: Interval, base: Fact, done: Fact) -> Finding | None:
+        unit = base.unit or ""
+        base_iv, done_iv = base.interval, in_unit(done, unit)
+        if done_iv is None or base_iv.lower is None or base_iv.lower <= 0:
+            return None
+        if surely_greater(done_iv, base_iv):
+            return None  # more handled than found: URB102 or TK203
+        ratio = done_iv / base_iv
+        if ratio.overlaps(r):
+            return None
+        computed = (
+            percent(ratio.lower)
+            if ratio.is_point and ratio.lower is not None
+            else (_show(ratio.scale(100), "%"))
+        )
+        return self.finding(
+            f"{describe(base)} found and {describe(done)} handled give a {name} of {computed}, "
+            f"but {name} {rate.surface or rate.value} as written stands for "
+            f"{_show(r.scale(100), '%')}, which does not contain it: the two counts and the "
+            "rate cannot all be right",
+            facts=[base, done, rate],
+            evidence=(
+                Evidence.of("found", str(base.value)),
+                Evidence.of("handled", str(done.value)),
+                Evidence.of("rate", str(rate.value)),
+                Evidence.of("computed_rate_interval", ratio.scale(100)),
+                Evidence.of("rate_interval", r.scale(100)),
+            ),
+        )
+
+    def _whole(self, rate: Fact, name: str, r: Interval, base: Fact) -> Finding | None:
+        u = unit_of(base)
+        if u is None or u.category is not UnitCategory.COUNT or not base.interval.is_point:
+            return None
+        lower = base.interval.lower
+        if lower is None:  # pragma: no cover - a point has both ends
+            return None
+        n = lower * u.factor
+        if n.denominator != 1 or n <= 0:
+            return None
+        handled = r.scale(n)
+        feasible = handled.intersection(Interval.closed(0, n))
+        if feasible is not None and next(feasible.integers(limit=1), None) is not None:
+            return None
+        assert handled.lower is not None
+        assert handled.upper is not None
+        nearest = sorted(
+            {c for c in (math.floor(handled.lower), math.ceil(handled.upper)) if 0 <= c <= n}
+        )
+        near = " and ".join(
+            f"{c} of {format_number(n)} is {percent(Fraction(c) / n)}" for c in nearest
+        )
+        return self.finding(
+            f"{describe(base)} found at a {name} of {rate.surface or rate.value}: a rate written "
+            f"so stands for {_show(r.scale(100), '%')}, so the number handled would lie in "
+            f"{_show(handled, u.base)}, which holds no whole number; {near}, none of which "
+            f"rounds to {rate.value}, so the count and the rate cannot both be right",
+            facts=[base, rate],
+            evidence=(
+                Evidence.of("found", f"{format_number(n)}{u.base}"),
+                Evidence.of("rate", str(rate.value)),
+                Evidence.of("rate_interval", r.scale(100)),
+                Evidence.of("handled_interval", handled),
+                Evidence.of("nearest_handled", [str(c) for c in nearest]),
+                Evidence.of("nearest_rates", [percent(Fraction(c) / n) for c in nearest]),
+            ),
+        )
+
+
+def _cumulative(ctx: CheckContext, fact: Fact) -> bool:
+    return "累计" in fact.qualifiers or "累计" in lead_in(ctx, fact)
+
+
+def _related(ctx: CheckContext, a: Fact, b: Fact) -> bool:
+    """Whether the catalog declares one figure's indicator part of the other's."""
+    ia, ib = ctx.indicator(a), ctx.indicator(b)
+    if ia is None or ib is None:
+        return False
+    return ib.name in ia.part_of or ia.name in ib.part_of
+
+
+def _plain(words: str) -> str:
+    return words.replace("“", "").replace("”", "").replace('"', "")
+
+
+class HandledAboveFound(Check):
+    """Things handled cannot outnumber the things found in the same statement.
+
+    "排查经营性自建房1.2万栋，整治1.5万栋" deals with more buildings than it found. The check
+    compares a figure of things handled (处置, 整改, 销号, 拆除, 查处, 整治 …) with the nearest
+    figure of things found (排摸, 排查, 发现, 梳理 …) before it in the same sentence, when
+
+    - both have the same dimension: 宗 and 宗, 万栋 and 栋 (converted); figures in different units
+      count different things and are not compared (排查发现问题隐患2.2万余个 are hazards,
+      立案查处58起 are cases);
+    - the handled figure names no object of its own, or one the found figure names too (整改隐患
+      after 排查燃气隐患; but 整改消防隐患 is not a part of 排查燃气隐患);
+    - the handled figure is not cumulative (累计) while the found one is not.
+
+    Pairs whose indicators the catalog relates (已处置 ≤ 排摸) are left to townkpi's core
+    part-of check (TK203), so that one contradiction gives one finding.
+
+    反例:
+        排查经营性自建房1.2万栋，整治1.5万栋。
+
+    正例:
+        排查经营性自建房1.2万栋，整治1.1万栋。
+        累计排查发现问题隐患2.2万余个，立案查处58起。
+    """
+
+    code = "URB102"
+    name = "urban.handled_above_found"
+    description = "More things handled (处置, 拆除 …) than found (排摸, 排查 …) in one sentence."
+    groups = ("urban", "relations")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each handled figure above the figure found before it."""
+        for handled in ctx.of_kind(FactKind.AMOUNT):
+            if handled.modality is Modality.TARGET or handled.span is None:
+                continue
+            words = phrase(ctx, handled)
+            hu = unit_of(handled)
+            if classify(words) != "handled" or hu is None:
+                continue
+            if hu.category is UnitCategory.PROPORTION:
+                continue
+            found = self._found_before(ctx, handled, hu.dimension)
+            if found is None or _related(ctx, found, handled):
+                continue
+            obj = object_words(words)
+            if obj and obj not in _plain(phrase(ctx, found)):
+                continue
+            if _cumulative(ctx, handled) and not _cumulative(ctx, found):
+                continue
+            finding = self._compare(found, handled)
+            if finding is not None:
+                yield finding
+
+    @staticmethod
+    def _found_before(ctx: CheckContext, handled: Fact, dimension: str) -> Fact | None:
+        """The nearest figure of things found before ``handled`` in its sentence, same dimension."""
+        assert handled.span is not None
+        before = [
+            f
+            for f in amounts_in_sentence(ctx, handled)
+            if f.span is not None and f.span.start < handled.span.start
+        ]
+        for f in reversed(before):
+            u = unit_of(f)
+            if u is not None and u.dimension == dimension and classify(phrase(ctx, f)) == "found":
+                return f
+        return None
+
+    def _compare(self, found: Fact, handled: Fact) -> Finding | None:
+        unit = found.unit or ""
+        f_iv, h_iv = found.interval, in_unit(handled, unit)
+        if h_iv is None or not surely_greater(h_iv, f_iv):
+            return None
+        return self.finding(
+            f"{describe(handled)} handled follows {describe(found)} found in the same sentence, "
+            f"but in {unit} the handled figure stands for {_show(h_iv, unit)} and the found one "
+            f"for {_show(f_iv, unit)}: every value of the first exceeds every value of the "
+            "second, and no more things can be handled than were found",
+            facts=[found, handled],
+            evidence=(
+                Evidence.of("found", str(found.value)),
+                Evidence.of("handled", str(handled.value)),
+                Evidence.of("found_interval", f_iv),
+                Evidence.of("handled_interval", h_iv),
+                Evidence.of("unit", unit),
+            ),
+        )

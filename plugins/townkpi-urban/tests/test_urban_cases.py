@@ -1,0 +1,37 @@
+"""Each URB check on the case files in tests/cases: passing and failing inputs, with evidence."""
+
+from townkpi import CheckContext, Severity, fact, rate
+from townkpi.model import Report
+
+
+def _run(host, code, report):
+    (cls,) = [c for c in host.checks() if c.code == code]
+    ctx = CheckContext(report=report, catalog=host.catalog())
+    return [f for f in cls().check(ctx) if f.code == code]
+
+
+def test_case(case, host, build_report):
+    report = build_report(case.text, case.facts)
+    findings = _run(host, case.code, report)
+    assert len(findings) == case.findings, [f.message for f in findings]
+    for finding in findings:
+        assert finding.severity is Severity.ERROR
+        assert finding.spans, "a finding points at the figures it is about"
+        assert finding.facts
+        assert finding.evidence, "a finding carries the numbers it computed"
+        evidence = finding.evidence_dict()
+        for key, value in case.evidence.items():
+            assert evidence[key] == value, (key, evidence)
+        for words in case.message:
+            assert words in finding.message, finding.message
+
+
+def test_facts_from_records_without_text(host):
+    """Facts built in code (no text, no sentence) still meet URB101 through refers_to."""
+    found = fact("排查问题点位", "120处", period=2023)
+    wrong = rate("98.5%", refers_to=found, indicator="整改销号率")
+    right = rate("98.3%", refers_to=found, indicator="整改销号率", id="right")
+    (finding,) = _run(host, "URB101", Report(source="records", facts=[found, wrong]))
+    assert finding.records == (found.id, wrong.id)
+    assert finding.evidence_dict()["handled_interval"] == "[118.14, 118.26)"
+    assert not _run(host, "URB101", Report(source="records", facts=[found, right]))
