@@ -199,3 +199,23 @@ def test_scorecard_json_has_stable_keys():
     assert first["actual"]["interval"]["lower"] == "5.35"
     assert second["actual"] is None
     assert second["status"] == "no-actual"
+
+
+class _BroadCatalog:
+    """A catalog whose alias reads two indicators of the plan as one."""
+
+    def lookup(self, phrase):
+        return _Indicator("未来工厂") if phrase in {"未来工厂", "数字化车间"} else None
+
+
+def test_two_targets_the_resolver_merges_are_matched_by_their_own_phrases():
+    targets = [
+        level_target("未来工厂", 1, "个", tid="a"),
+        level_target("数字化车间", 1, "个", tid="b"),
+    ]
+    facts = [actual("x", "未来工厂", "1个")]
+    first, second = score(targets, facts, resolve=catalog_resolver(_BroadCatalog())).entries
+    assert first.status == "met"
+    assert second.status == NO_ACTUAL
+    assert "resolve to one indicator (未来工厂)" in second.note
+    assert "数字化车间 and 未来工厂" in second.note

@@ -8,7 +8,9 @@ Indicators match when a resolver maps both phrases to the same key. The default 
 phrase to its canonical indicator in the built-in catalog (by name or alias), and a phrase the
 catalog does not know to its [`normalize_indicator`][townkpi.targets.match.normalize_indicator]
 form; pass ``resolve=`` to plug in another one (``catalog_resolver(host.catalog())`` adds the
-sector packs' entries).
+sector packs' entries). When the resolver reads two targets of one plan as one indicator (a broad
+catalog alias: 未来工厂 and 数字化车间), they are matched by their own phrases instead, and the note
+says so.
 
 A growth target is met from a change figure of its period, or else from the levels of its period
 and the year before ([`Actual.from_levels`][townkpi.targets.actual.Actual.from_levels]). Actual
@@ -233,6 +235,35 @@ def match_target(target: Target, pool_facts: Sequence[Fact]) -> ScorecardEntry:
     return ScorecardEntry(target=target, note="no actual figure of this indicator")
 
 
+def _rivals(targets: Sequence[Target], keys: Sequence[str | None]) -> dict[str, tuple[str, ...]]:
+    """Targets whose indicator resolves like another target's of the same kind and period.
+
+    The resolver (a catalog with a broad alias) may read two indicators the plan keeps apart
+    (未来工厂, 数字化车间) as one; scoring both against one actual would be wrong.
+    """
+    groups: dict[tuple[str, TargetKind, Period | None], list[Target]] = {}
+    for t, key in zip(targets, keys, strict=True):
+        if key is not None and t.indicator:
+            groups.setdefault((key, t.kind, t.period), []).append(t)
+    out: dict[str, tuple[str, ...]] = {}
+    for group in groups.values():
+        phrases = {normalize_indicator(t.indicator or "") for t in group}
+        if len(phrases) <= 1:
+            continue
+        for t in group:
+            own = normalize_indicator(t.indicator or "")
+            out[t.id] = tuple(
+                sorted(
+                    {
+                        o.indicator or ""
+                        for o in group
+                        if normalize_indicator(o.indicator or "") != own
+                    }
+                )
+            )
+    return out
+
+
 def score(
     targets: Iterable[Target],
     actuals: Iterable[Fact],
@@ -261,13 +292,28 @@ def score(
     """
     resolver = resolve or default_resolver()
     pool = _Pool.build(actuals, resolver)
+    plan_targets = list(targets)
+    keys = [resolver(t.indicator) if t.indicator else None for t in plan_targets]
+    rivals = _rivals(plan_targets, keys)
     entries = []
-    for target in targets:
-        key = resolver(target.indicator) if target.indicator else None
+    for target, key in zip(plan_targets, keys, strict=True):
         if key is None:
             entries.append(ScorecardEntry(target=target, note="the target has no indicator"))
             continue
-        entries.append(match_target(target, pool.about(target, key)))
+        facts = pool.about(target, key)
+        others = rivals.get(target.id, ())
+        if not others:
+            entries.append(match_target(target, facts))
+            continue
+        # The resolver reads two targets of the plan as one indicator: match by the phrase.
+        phrase = normalize_indicator(target.indicator or "")
+        facts = [f for f in facts if normalize_indicator(f.indicator or "") == phrase]
+        entry = match_target(target, facts)
+        note = (
+            f"{target.indicator} and {', '.join(others)} resolve to one indicator ({key}); "
+            "matched by the phrase itself"
+        )
+        entries.append(attrs.evolve(entry, note="; ".join(n for n in (entry.note, note) if n)))
     return Scorecard(
         entries=entries, plan=plan, actuals=sources, illustrative=illustrative, notes=notes
     )
