@@ -1,0 +1,303 @@
+"""The Arabic pass: every run of digits (ASCII or full-width) becomes a mention or a skip.
+
+One compiled expression finds, at each number, the longest reading that fits: a date or a clock
+time (2026-02-02 09:45), a range of years (2021—2025年), a year (2023年, 2023年度, 2026年1月25日),
+months and days (1-9月, 1月25日), a ratio (2.9∶1), a fraction (1/4), or a quantity: one number or a
+range, an optional 万/亿 scale, 余/多, a unit and a suffix qualifier. What stands around a quantity
+then decides what it is: letters (PM2.5, 5G), 第 (第1名, 第3批), a ``+`` (1+10+N), a list marker
+at the start of a line (1.), 附件 (附件1), a following 年, 个月, 周年, 强, 级, 版 …
+
+A quantity without a unit stays a bare mention here; [`scan`][townkpi.extract.mentions.scan]
+gives it the unit of the next number of a list, reads it as a ratio, or skips it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from townkpi.extract.mention import MentionHint
+from townkpi.extract.scanner import (
+    MAX_NUMBER_LENGTH,
+    Builder,
+    is_cjk,
+    line_start_before,
+    numeral,
+    ordinal,
+)
+from townkpi.model import SkipReason
+
+__all__ = ["scan_arabic"]
+
+_MIN_YEAR: Final = 1900
+_MAX_YEAR: Final = 2100
+_MONTHS: Final = 12
+_YEAR_DIGITS: Final = 4
+_TO_ASCII: Final = str.maketrans("０１２３４５６７８９", "0123456789")
+_ENUMERATOR_AFTER: Final = frozenset(".．、)）")
+_REFERENCE_BEFORE: Final = ("附件", "附表", "附图")
+_SIGNS: Final = frozenset("-−－")
+_LETTERS_OR_DIGITS: Final = re.compile("[0-9０-９A-Za-z]")
+#: Words after a bare number that say what it is: (word, reason).
+_FOLLOWERS: Final = (
+    ("个月", SkipReason.DURATION),
+    ("周年", SkipReason.ORDINAL),
+    ("周", SkipReason.DURATION),
+    ("岁", SkipReason.OTHER),
+    ("届", SkipReason.ORDINAL),
+    ("代", SkipReason.ORDINAL),
+    ("强", SkipReason.LABEL),
+    ("级", SkipReason.LABEL),
+    ("版", SkipReason.LABEL),
+    ("大", SkipReason.LABEL),
+    ("后", SkipReason.LABEL),
+    ("星", SkipReason.LABEL),
+    ("号", SkipReason.NAME),
+)
+
+Found = tuple[int, int, SkipReason]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Extent:
+    """How far a quantity reaches: its numbers, unit and qualifier words."""
+
+    start: int
+    end: int
+    texts: tuple[str, ...]
+    unit: str | None
+    more: str | None
+    suffix: str | None
+
+
+def _ascii(text: str) -> str:
+    return text.translate(_TO_ASCII)
+
+
+def _is_year(digits: str) -> bool:
+    return (
+        len(digits) == _YEAR_DIGITS and digits.isdigit() and _MIN_YEAR <= int(digits) <= _MAX_YEAR
+    )
+
+
+# ---------------------------------------------------------------------------- simple readings
+
+
+def _date(b: Builder, m: re.Match[str]) -> int:
+    return b.skip(m.start(), m.end(), SkipReason.DATE)
+
+
+def _years(b: Builder, m: re.Match[str]) -> int:
+    return b.skip(m.start(), m.end(), SkipReason.PERIOD)
+
+
+def _year(b: Builder, m: re.Match[str]) -> int:
+    if not _is_year(_ascii(m.group("year"))):
+        reason = SkipReason.DURATION
+    else:
+        reason = SkipReason.DATE if m.group("ymd") else SkipReason.YEAR
+    return b.skip(m.start(), m.end(), reason)
+
+
+def _month(b: Builder, m: re.Match[str]) -> int:
+    if not 1 <= int(_ascii(m.group("month"))) <= _MONTHS:
+        reason = SkipReason.OTHER
+    else:
+        reason = SkipReason.DATE if m.group("mday") else SkipReason.PERIOD
+    return b.skip(m.start(), m.end(), reason)
+
+
+def _day(b: Builder, m: re.Match[str]) -> int:
+    after = b.text[m.end() : m.end() + 1]
+    reason = SkipReason.NAME if after and is_cjk(after) else SkipReason.DATE  # 1号线: a name
+    return b.skip(m.start(), m.end(), reason)
+
+
+def _fraction(b: Builder, m: re.Match[str]) -> int:
+    return b.skip(m.start(), m.end(), SkipReason.OTHER)
+
+
+def _ratio(b: Builder, m: re.Match[str]) -> int:
+    """2.9∶1 is a ratio of 2.9; a ratio of three parts (4.0∶37.7∶58.3) is not one figure."""
+    parts = re.split("[∶:]", m.group())
+    n = numeral(parts[0]) if len(parts) == 2 and _ascii(parts[1]) == "1" else None  # noqa: PLR2004
+    if n is None:
+        return b.skip(m.start(), m.end(), SkipReason.OTHER)
+    return b.mention(m.start(), m.end(), numerals=(n,), hint=MentionHint.RATIO)
+
+
+# ---------------------------------------------------------------------------- quantities
+
+
+def _extent(b: Builder, m: re.Match[str]) -> _Extent:
+    text = b.text
+    n1_start, n1_end = m.span("n1")
+    number_end = m.end("s1") if m.group("s1") else n1_end
+    more_end = m.end("m1") if m.group("m1") else number_end
+    unit = m.group("u1")
+    end = m.end("u1") if unit else more_end
+    if unit and b.blocked(unit, end):
+        unit, end = None, more_end
+    texts = [text[n1_start:number_end]]
+    two = False
+    if m.group("n2") is not None and not unit:
+        n2_end = m.end("s2") if m.group("s2") else m.end("n2")
+        u2 = m.group("u2")
+        u2_bare = m.end("m2") if m.group("m2") else n2_end
+        u2_end = m.end("u2") if u2 else u2_bare
+        if u2 and b.blocked(u2, u2_end):
+            u2, u2_end = None, u2_bare
+        two, unit, end = True, u2, u2_end
+        texts.append(text[m.start("n2") : n2_end])
+    elif m.group("n2") is not None and unit == m.group("u2"):
+        two, end = True, m.end("u2")  # 4.5%—5%
+        texts.append(text[m.start("n2") : m.end("s2") if m.group("s2") else m.end("n2")])
+    suffix = m.group("suf") if m.group("suf") and m.start("suf") == end else None
+    more = m.group("m1") if m.group("m1") and not two else None
+    return _Extent(start=n1_start, end=end, texts=tuple(texts), unit=unit, more=more,
+                   suffix=suffix)  # fmt: skip
+
+
+def _letters_before(b: Builder, start: int, end: int) -> Found | None:
+    """PM2.5, G15, C919: letters written before the number (a line break may stand between)."""
+    text = b.text
+    i = start - 1
+    while i >= 0 and start - i <= 2 and text[i] in " \t\n":  # noqa: PLR2004
+        i -= 1
+    if i < 0 or not (text[i].isascii() and text[i].isalpha()):
+        return None
+    while i > 0 and text[i - 1].isascii() and text[i - 1].isalpha():
+        i -= 1
+    return i, end, SkipReason.LABEL
+
+
+def _plus(b: Builder, start: int, end: int) -> Found | None:
+    """1+10+N, 2+3+N: a label."""
+    text = b.text
+    prev = text[start - 1] if start else ""
+    if prev not in {"+", "＋"} and text[end : end + 1] not in {"+", "＋"}:
+        return None
+    m = b.p.plus_label.search(text, max(0, start - 12), end + 24)
+    while m is not None and m.end() <= start:
+        m = b.p.plus_label.search(text, m.end(), end + 24)
+    if m is not None and m.start() <= start:
+        return m.start(), max(m.end(), end), SkipReason.LABEL
+    return start, end, SkipReason.LABEL
+
+
+def _list_marker(b: Builder, start: int, end: int) -> Found | None:
+    """（1） anywhere, or 1. / 1、 at the start of a line: an ordinal."""
+    text = b.text
+    prev, after = (text[start - 1] if start else ""), text[end : end + 1]
+    if prev in {"（", "("} and after in {"）", ")"}:
+        return start - 1, end + 1, SkipReason.ORDINAL
+    if after in _ENUMERATOR_AFTER and line_start_before(text, start):
+        return start, end + 1, SkipReason.ORDINAL
+    return None
+
+
+def _reference(b: Builder, start: int, end: int) -> Found | None:
+    """附件1: a reference to another part of the document."""
+    before = b.text[max(0, start - 2) : start]
+    if before.endswith(_REFERENCE_BEFORE):
+        return start, end, SkipReason.REFERENCE
+    return None
+
+
+_CONTEXT_RULES: Final[tuple[Callable[[Builder, int, int], Found | None], ...]] = (
+    _letters_before,
+    _plus,
+    _list_marker,
+    _reference,
+)
+
+
+def _bare_reason(b: Builder, m: re.Match[str], x: _Extent) -> Found | None:
+    """Why a number without a unit is not a quantity, or None when it may still be one."""
+    text, start, end = b.text, x.start, x.end
+    letters = b.p.letters_after.match(text, end)
+    if letters is not None:
+        return start, letters.end(), SkipReason.LABEL  # 5G, 4A, 3A级
+    if text.startswith("年", end):
+        year = len(x.texts) == 1 and _is_year(_ascii(x.texts[0]))
+        return start, end + 1, SkipReason.YEAR if year else SkipReason.DURATION
+    for word, reason in _FOLLOWERS:
+        if text.startswith(word, end):
+            return start, end + len(word), reason
+    digits = [_ascii(t) for t in x.texts]
+    if all(_is_year(d) for d in digits) and not m.group("s1"):
+        return start, end, SkipReason.YEAR if len(digits) == 1 else SkipReason.PERIOD
+    return None
+
+
+def _record(b: Builder, x: _Extent) -> int:
+    text = b.text
+    start, end = x.start, x.end
+    texts = list(x.texts)
+    qualifiers: list[str] = []
+    before2 = text[start - 2 : start - 1] if start >= 2 else ""  # noqa: PLR2004
+    if start and text[start - 1] in _SIGNS and not _LETTERS_OR_DIGITS.match(before2):
+        start -= 1  # a minus sign written before the number: 增速为-2.3%
+        texts[0] = "-" + texts[0]
+    prefix = b.prefix_qualifier(start)
+    if prefix is not None:
+        qualifiers.append(prefix)
+        start -= len(prefix)
+    if x.more is not None:
+        qualifiers.append(x.more)
+    if x.suffix is not None:
+        qualifiers.append(x.suffix)
+        end += len(x.suffix)
+    numerals = [numeral(t) for t in texts]
+    if any(n is None for n in numerals):
+        return b.skip(x.start, end, SkipReason.OTHER)
+    return b.mention(start, end, numerals=tuple(n for n in numerals if n is not None),
+                     unit=x.unit, qualifiers=tuple(qualifiers))  # fmt: skip
+
+
+def _quantity(b: Builder, m: re.Match[str]) -> int:
+    n1_start, n1_end = m.span("n1")
+    if len(m.group("n1")) > MAX_NUMBER_LENGTH:
+        return b.skip(n1_start, n1_end, SkipReason.CODE)
+    if n1_start and b.text[n1_start - 1] == "第":
+        return ordinal(b, n1_start - 1, n1_start, m.end("s1") if m.group("s1") else n1_end)
+    x = _extent(b, m)
+    number_end = m.end("s1") if m.group("s1") else n1_end
+    for rule in _CONTEXT_RULES:
+        found = rule(b, n1_start, number_end)
+        if found is not None:
+            return b.skip(found[0], max(found[1], x.end), found[2])
+    if x.unit is None:
+        found = _bare_reason(b, m, x)
+        if found is not None:
+            return b.skip(*found)
+    return _record(b, x)
+
+
+_READINGS: Final[dict[str, Callable[[Builder, re.Match[str]], int]]] = {
+    "dt": _date,
+    "clock": _date,
+    "yrange": _years,
+    "yearb": _year,
+    "monthb": _month,
+    "day": _day,
+    "ratio": _ratio,
+    "frac": _fraction,
+    "qty": _quantity,
+}
+
+
+def scan_arabic(b: Builder) -> None:
+    """Read every run of digits of ``b.text`` into ``b``'s mentions and skips."""
+    text = b.text
+    search = b.p.arabic.search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        q = b.quotes.around(m.start())
+        if q is not None:  # a number inside a short quoted label or a title: “141”体系, 《…》
+            pos = max(m.end(), b.record_quote(q, m.span()))
+        else:
+            pos = _READINGS[m.lastgroup or "qty"](b, m)

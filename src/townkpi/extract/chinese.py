@@ -1,0 +1,236 @@
+"""The Chinese pass: numerals written in characters, and letters that label things.
+
+Every run of Chinese numeral characters that no Arabic reading covers is read by the first rule
+that fits, in this order:
+
+=====================  =====================================  ===================
+rule                   examples                               becomes
+=====================  =====================================  ===================
+in a short quote       “三改一拆”, “一中心、四平台”            label (title: name)
+after 第               第一名 / 第二季度 / 第八届               rank / period / ordinal
+section number         一、 at a line start, （一）, 一是       ordinal
+list of classes        一、二、三类                            label
+five-year plan         十四五                                 label
+quarter                一季度, 前三季度                        period
+known label            八项规定, 两个确立                      label
+session                二十届, 四中全会, 三次会议               ordinal
+phase                  一期, 二期                             ordinal
+years                  三年行动 / 二〇二三年                    duration / year
+grade                  五星级, 两级, 二十大                    label
+quantity               十七家, 两个, 三批次, 超千亿元           quantity
+word                   千方百计, 万家 (百千万亿 first)          nothing
+name                   五里村, 七塘公路, 三海线                 name
+anything else          三产, 零直排                            label
+=====================  =====================================  ===================
+
+Words whose numeral character is not a number (一般, 零售, 一体化, 进一步 …, from the lexicon) are
+passed over. Single capital letters that label a plot or block (A地块, B区块) are labels too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from townkpi.extract.scanner import (
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    Builder,
+    is_cjk,
+    line_start_before,
+    numeral,
+    ordinal,
+)
+from townkpi.model import SkipReason
+from townkpi.numbers import Numeral
+
+__all__ = ["scan_chinese", "scan_letters"]
+
+_FIVE_YEAR_PLAN: Final = re.compile(f"十[{CN_DIGITS}]五")
+_SCALES: Final = (("万亿", 12), ("亿", 8), ("万", 4))
+_QUALIFIED_START: Final = frozenset("超逾近约过上")
+_HEADING_BEFORE: Final = frozenset("，。；：\n")
+_SESSION_AFTER: Final = ("会议", "全会", "全体", "党代")
+
+Rule = Callable[[Builder, str, int, int], int | None]
+
+
+def _quoted(b: Builder, _run: str, a: int, e: int) -> int | None:
+    q = b.quotes.around(a)
+    return None if q is None else b.record_quote(q, (a, e))
+
+
+def _after_di(b: Builder, _run: str, a: int, e: int) -> int | None:
+    return ordinal(b, a - 1, a, e) if a and b.text[a - 1] == "第" else None
+
+
+def _heading(b: Builder, _run: str, a: int, e: int) -> int | None:
+    text = b.text
+    prev, after = (text[a - 1] if a else ""), text[e : e + 1]
+    if after == "、" and line_start_before(text, a):
+        return b.skip(a, e + 1, SkipReason.ORDINAL)
+    if prev in {"（", "("} and after in {"）", ")"}:
+        return b.skip(a - 1, e + 1, SkipReason.ORDINAL)
+    if after == "是" and (prev in _HEADING_BEFORE or line_start_before(text, a)):
+        return b.skip(a, e + 1, SkipReason.ORDINAL)
+    return None
+
+
+def _class_list(b: Builder, _run: str, a: int, e: int) -> int | None:
+    listed = b.p.cn_list_label.match(b.text, e)
+    return None if listed is None else b.skip(a, listed.end(), SkipReason.LABEL)
+
+
+def _five_year_plan(b: Builder, run: str, a: int, e: int) -> int | None:
+    return b.skip(a, e, SkipReason.LABEL) if _FIVE_YEAR_PLAN.fullmatch(run) else None
+
+
+def _quarter(b: Builder, _run: str, a: int, e: int) -> int | None:
+    text = b.text
+    if not text.startswith("季", e):
+        return None
+    start = a - 1 if a and text[a - 1] == "前" else a
+    return b.skip(start, e + (2 if text.startswith("季度", e) else 1), SkipReason.PERIOD)
+
+
+def _known_label(b: Builder, _run: str, a: int, _e: int) -> int | None:
+    label = b.p.labels.match(b.text, a)
+    return None if label is None else b.skip(a, label.end(), SkipReason.LABEL)
+
+
+def _session(b: Builder, _run: str, a: int, e: int) -> int | None:
+    text = b.text
+    if text.startswith("中全会", e):
+        return b.skip(a, e + 3, SkipReason.ORDINAL)
+    if text.startswith("届", e) or (
+        text.startswith("次", e) and text.startswith(_SESSION_AFTER, e + 1)
+    ):
+        return b.skip(a, e + 1, SkipReason.ORDINAL)
+    return None
+
+
+def _phase(b: Builder, _run: str, a: int, e: int) -> int | None:
+    return b.skip(a, e + 1, SkipReason.ORDINAL) if b.text.startswith("期", e) else None
+
+
+def _years(b: Builder, run: str, a: int, e: int) -> int | None:
+    if not b.text.startswith("年", e):
+        return None
+    n = numeral(run) if "〇" in run else None
+    year = n is not None and 1900 <= n.digits <= 2100  # noqa: PLR2004 - 二〇二三年
+    return b.skip(a, e + 1, SkipReason.YEAR if year else SkipReason.DURATION)
+
+
+def _grade(b: Builder, _run: str, a: int, e: int) -> int | None:
+    text = b.text
+    if text.startswith("星级", e):
+        return b.skip(a, e + 2, SkipReason.LABEL)
+    if text.startswith(("级", "大"), e):
+        return b.skip(a, e + 1, SkipReason.LABEL)
+    return None
+
+
+def _chinese_numeral(run: str) -> Numeral | None:
+    """The numeral of a run; a trailing 万/亿 becomes its scale (千亿 → 1000, scale 8)."""
+    for suffix, scale in _SCALES:
+        if run.endswith(suffix) and len(run) > len(suffix):
+            head = run[: -len(suffix)]
+            n = numeral("一" + head if head[0] in "百千" else head)
+            if n is None:
+                return None
+            return Numeral(text=run, digits=n.digits, scale=scale, chinese=True)
+    return numeral("一" + run if run[0] in "百千万亿" else run)
+
+
+def _quantity(b: Builder, run: str, a: int, e: int) -> int | None:
+    """十七家, 两个, 超千亿元: a quantity when a unit follows."""
+    text = b.text
+    if run[0] in "百千万亿" and not (a and text[a - 1] in _QUALIFIED_START):
+        return None
+    um = b.p.unit_at.match(text, e)
+    if um is None or b.blocked(um.group("u"), um.end("u")):
+        return None
+    n = _chinese_numeral(run)
+    if n is None:
+        return None
+    qualifiers: list[str] = []
+    start = a
+    prefix = b.prefix_qualifier(a)
+    if prefix is not None:
+        qualifiers.append(prefix)
+        start -= len(prefix)
+    qualifiers += [w for w in (um.group("m"), um.group("suf")) if w]
+    return b.mention(start, um.end(), numerals=(n,), unit=um.group("u"),
+                     qualifiers=tuple(qualifiers), chinese=True)  # fmt: skip
+
+
+def _word(b: Builder, run: str, a: int, e: int) -> int | None:
+    """千方百计, 万家: a run that starts with 百千万亿 is a word, except 亿元企业 (a label)."""
+    if run[0] not in "百千万亿":
+        return None
+    threshold = b.p.threshold_label.match(b.text, e)
+    if threshold is not None:
+        return b.skip(a, threshold.end(), SkipReason.LABEL)
+    return e
+
+
+def _name(b: Builder, run: str, a: int, e: int) -> int | None:
+    suffix = b.p.name_suffix.match(b.text, e)
+    if suffix is None or run[0] == "零":
+        return None
+    return b.skip(a, suffix.end(), SkipReason.NAME)
+
+
+def _label(b: Builder, _run: str, a: int, e: int) -> int | None:
+    text = b.text
+    stop = e + 1 if e < len(text) and is_cjk(text[e]) and text[e] not in CN_NUMERAL_CHARS else e
+    return b.skip(a, stop, SkipReason.LABEL)
+
+
+_RULES: Final[tuple[Rule, ...]] = (
+    _quoted,
+    _after_di,
+    _heading,
+    _class_list,
+    _five_year_plan,
+    _quarter,
+    _known_label,
+    _session,
+    _phase,
+    _years,
+    _grade,
+    _quantity,
+    _word,
+    _name,
+    _label,
+)
+
+
+def scan_chinese(b: Builder) -> None:
+    """Read every Chinese numeral run of ``b.text`` that the Arabic pass left alone."""
+    covered = sorted([(x.start, x.end) for x in b.mentions] + [(x.start, x.end) for x in b.skips])
+    ci = 0
+    last_end = 0
+    for m in b.p.chinese.finditer(b.text):
+        if m.lastgroup == "lex":
+            continue
+        a, e = m.span()
+        if a < last_end:
+            continue
+        while ci < len(covered) and covered[ci][1] <= a:
+            ci += 1
+        if (ci < len(covered) and covered[ci][0] < e) or b.inner_lexical(a):
+            continue
+        run = m.group()
+        for rule in _RULES:
+            stop = rule(b, run, a, e)
+            if stop is not None:
+                last_end = stop
+                break
+
+
+def scan_letters(b: Builder) -> None:
+    """Single capital letters that label a thing: A地块, B区块."""
+    for m in b.p.letter_label.finditer(b.text):
+        b.skip(m.start(), m.end(), SkipReason.LABEL)

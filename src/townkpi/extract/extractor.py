@@ -1,0 +1,223 @@
+"""From report text to a [`Report`][townkpi.model.Report]: the extraction pipeline.
+
+1. [`segment`][townkpi.extract.segment.segment] the text into sentences, parts, phrases, clauses;
+2. [`scan`][townkpi.extract.mentions.scan] every number: quantities and skipped mentions;
+3. read each quantity's [kind][townkpi.extract.kinds.classify] and
+   [indicator and subject][townkpi.extract.indicator.describe] from the words before it;
+4. spread 分别 lists and [link][townkpi.extract.link.referents] changes, shares and rates to the
+   amounts they qualify;
+5. give each fact its [period and modality][townkpi.extract.period.markers] from the report's
+   [outline][townkpi.extract.sections.outline] and the words of its sentence;
+6. build the facts (ids ``f1``, ``f2`` … in text order) with exact values.
+
+Everything is one pass over the text per step, with regular expressions compiled once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from fractions import Fraction
+
+import attrs
+
+from townkpi.document import Document
+from townkpi.extract.draft import Draft
+from townkpi.extract.indicator import describe
+from townkpi.extract.kinds import classify
+from townkpi.extract.link import distribute, referents
+from townkpi.extract.mention import Mention
+from townkpi.extract.mentions import scan
+from townkpi.extract.period import markers
+from townkpi.extract.sections import outline
+from townkpi.extract.segment import Segmentation, segment
+from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Rounding
+from townkpi.model import Fact, FactKind, Report, SkippedMention, Value
+from townkpi.numbers import QUALIFIERS, Numeral
+
+__all__ = ["ExtractOptions", "extract"]
+
+_LIST_GLUE = frozenset({"", "、", "，", ",", "和", "及", "与", "或"})
+_INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ExtractOptions:
+    """How to read a report.
+
+    Attributes:
+        year: The year the report reviews (overrides what the text says).
+        plan_year: The year its plan is for (default: from the plan heading, else ``year + 1``).
+        rounding: The rounding convention assumed for written values.
+        tolerance: The relative half-width of the band for 约/左右/近.
+    """
+
+    year: int | None = None
+    plan_year: int | None = None
+    rounding: Rounding = attrs.field(
+        default=Rounding.HALF_UP, validator=attrs.validators.instance_of(Rounding)
+    )
+    tolerance: Fraction = attrs.field(
+        default=DEFAULT_APPROX_TOLERANCE, validator=attrs.validators.instance_of(Fraction)
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _value(
+    numerals: tuple[Numeral, ...],
+    unit: str | None,
+    qualifiers: tuple[str, ...],
+    *,
+    negative: bool,
+    options: ExtractOptions,
+) -> Value:
+    """The exact value of a mention (cached: reports repeat 5%, 100%, 1个 …)."""
+    exact = True if unit is None and numerals[0].chinese else None
+    return Value.from_numerals(
+        numerals, unit, qualifiers, negative=negative, exact=exact, rounding=options.rounding,
+        tolerance=options.tolerance,
+    )  # fmt: skip
+
+
+def _drafts(
+    text: str, seg: Segmentation, mentions: Sequence[Mention], ends: list[int]
+) -> list[Draft]:
+    """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers)."""
+    drafts: list[Draft] = []
+    for mention in mentions:
+        phrase = seg.phrase(mention.start)
+        i = bisect.bisect_right(ends, mention.start) - 1
+        before_start = max(phrase[0], ends[i] if i >= 0 else 0)
+        before = text[before_start : mention.start]
+        kind, negative = classify(before, mention)
+        prev = drafts[-1] if drafts else None
+        if (
+            prev is not None
+            and prev.phrase == phrase
+            and prev.kind in _INHERITED
+            and kind in (FactKind.RATE, FactKind.AMOUNT)
+            and before.strip() in _LIST_GLUE
+            and mention.hint is None
+        ):
+            kind, negative = prev.kind, prev.negative  # 分别增长10.5%、25.3%
+        described = describe(text, before_start=before_start, start=mention.start,
+                             end=mention.end, phrase_end=phrase[1], kind=kind)  # fmt: skip
+        drafts.append(
+            Draft(
+                mention=mention,
+                kind=kind,
+                negative=negative,
+                before=before,
+                indicator=described.indicator,
+                subject=described.subject,
+                qualifiers=described.qualifiers,
+                phrase=phrase,
+                part=seg.part(mention.start),
+                sentence=seg.sentence(mention.start),
+            )
+        )
+    return drafts
+
+
+def _carry_subjects(drafts: list[Draft]) -> list[Draft]:
+    """A fact without a subject takes the subject of the fact before it in the same part."""
+    out: list[Draft] = []
+    for d in drafts:
+        last = out[-1] if out else None
+        if d.subject is None and last is not None and last.part == d.part and last.subject:
+            out.append(attrs.evolve(d, subject=last.subject))
+        else:
+            out.append(d)
+    return out
+
+
+def _strip_start(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in " \t\r\n\u3000":
+        start += 1
+    return start
+
+
+def extract(
+    text: str | Document,
+    *,
+    source: str = "<text>",
+    year: int | None = None,
+    options: ExtractOptions | None = None,
+) -> Report:
+    r"""Read every number of a report into facts and skipped mentions.
+
+    Args:
+        text: The report's text, or a decoded [`Document`][townkpi.document.Document] (whose
+            source and encoding are kept).
+        source: The name of the source, for text given as a string.
+        year: The year the report reviews, when the text does not say (overrides
+            ``options.year``).
+        options: How to read it; see [`ExtractOptions`][townkpi.extract.ExtractOptions].
+
+    Returns:
+        A [`Report`][townkpi.model.Report] whose facts (ids ``f1``, ``f2`` … in text order) and
+        skipped mentions together hold every run of digits of the text.
+
+    Example:
+        >>> r = extract("2023年工作总结\n1-9月，全镇实现地区生产总值131.5亿元，同比增长5.4%。")
+        >>> [(f.id, f.kind.value, str(f.value), f.refers_to) for f in r.facts]
+        [('f1', 'amount', '131.5亿元', None), ('f2', 'change', '5.4%', 'f1')]
+        >>> r.facts[1].indicator, r.facts[1].subject
+        ('地区生产总值', '全镇')
+        >>> str(r.facts[0].period), [s.surface for s in r.skipped]
+        ('2023-01/2023-09', ['2023年', '1-9月'])
+    """
+    options = options or ExtractOptions()
+    doc = text if isinstance(text, Document) else Document(source=source, text=text)
+    body = doc.text
+    seg = segment(body)
+    scanned = scan(body)
+    shape = outline(body, year if year is not None else options.year, options.plan_year)
+    timeline = markers(body, shape)
+    ends = sorted([m.end for m in scanned.mentions] + [s.end for s in scanned.skipped])
+    drafts = _carry_subjects(_drafts(body, seg, scanned.mentions, ends))
+    distributed = distribute(body, drafts, seg)
+    refs = referents(drafts, distributed)
+    facts: list[Fact] = []
+    for i, d in enumerate(drafts):
+        m = d.mention
+        indicator, subject = distributed.indicators.get(i, d.indicator), d.subject
+        ref = refs[i]
+        if ref is not None:
+            indicator = drafts[ref].indicator or indicator
+            subject = drafts[ref].subject or subject
+        timing = timeline.timing(m.start, d.sentence[0])
+        interval_words = tuple(q for q in m.qualifiers if q in QUALIFIERS)
+        value = _value(m.numerals, m.unit, interval_words, negative=d.negative, options=options)
+        qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
+        sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
+        facts.append(
+            Fact(
+                id=f"f{i + 1}",
+                kind=d.kind,
+                value=value,
+                surface=m.surface,
+                indicator=indicator,
+                subject=subject,
+                period=timing.period,
+                modality=timing.modality,
+                qualifiers=qualifiers,
+                span=doc.span(m.start, m.end),
+                sentence=doc.span(sentence_start, max(sentence_start, d.sentence[1])),
+                refers_to=None if ref is None else f"f{ref + 1}",
+            )
+        )
+    skipped = tuple(
+        SkippedMention(span=doc.span(s.start, s.end), surface=s.surface, reason=s.reason)
+        for s in scanned.skipped
+    )
+    return Report(
+        source=doc.source,
+        text=body,
+        encoding=doc.encoding,
+        facts=tuple(facts),
+        skipped=skipped,
+        year=shape.year,
+        title=shape.title,
+    )

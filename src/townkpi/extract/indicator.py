@@ -1,0 +1,169 @@
+"""The indicator and subject of a quantity: what it measures, and who or what it is about.
+
+The indicator is read from the words of the phrase before the number, from the end of the
+previous number: generic verbs and fillers are stripped (实现, 完成, 累计, 新增, 同比, 达到 …), so
+``全镇实现地区生产总值131.5亿元`` gives 地区生产总值 and ``完成拆迁169户`` gives 拆迁. For a change,
+the change verb goes too (``同比增长5.4%`` leaves nothing: the change takes the indicator of the
+amount it refers to). When the words before the number end with a verb that takes the measured
+thing as its object (推进8686亩高标准农田改造提升项目, 对756户危房), the indicator is read after the
+number instead.
+
+The subject is what stands before a generic verb (宁慈线完成拆迁 → 宁慈线) or a leading 全镇/全市,
+or the names listed before 等 (望通、卡帝亚等5家企业).
+
+Example:
+    >>> text = "宁慈线完成拆迁169户"
+    >>> d = describe(text, before_start=0, start=7, end=11, phrase_end=11, kind=FactKind.AMOUNT)
+    >>> d.indicator, d.subject
+    ('拆迁', '宁慈线')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+import attrs
+
+from townkpi.extract.kinds import change_verb, strip_fillers
+from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.model import FactKind
+
+__all__ = ["Description", "describe"]
+
+_NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
+_DIGIT: Final = re.compile("[0-9０-９零〇一二两三四五六七八九十]")
+_MIN_SUBJECT: Final = 2
+_MAX_SUBJECT: Final = 16
+_MAX_INDICATOR: Final = 24
+_MAX_AFTER: Final = 16
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Description:
+    """What a quantity measures and what it is about.
+
+    Attributes:
+        indicator: The thing measured, or None when the words give nothing.
+        subject: Who or what it is about, or None.
+        qualifiers: Clause qualifiers found before it (累计, 新增 …), in text order.
+    """
+
+    indicator: str | None
+    subject: str | None
+    qualifiers: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Words:
+    prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
+    subject_prefix: re.Pattern[str]
+    subject_verb: re.Pattern[str]
+    object_verb_end: re.Pattern[str]
+    after_stop: re.Pattern[str]
+    clause_qualifier: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    lex = lexicon()
+    return _Words(
+        prefix=re.compile(rf"^(?:{alternation(lex.words('indicator', 'strip_prefix'))})+"),
+        suffix=re.compile(rf"(?:{alternation(lex.words('indicator', 'strip_suffix'))})+$"),
+        subject_prefix=re.compile(
+            rf"^(?:{alternation(lex.words('indicator', 'subject_prefixes'))})"
+        ),
+        subject_verb=re.compile(alternation(lex.words("indicator", "subject_verbs"))),
+        object_verb_end=re.compile(rf"(?:{alternation(lex.words('indicator', 'object_verbs'))})$"),
+        after_stop=re.compile(alternation(lex.words("indicator", "after_stops"))),
+        clause_qualifier=re.compile(alternation(lex.words("qualifier", "clause"))),
+    )
+
+
+def _subject(clean: str, w: _Words) -> tuple[str | None, str]:
+    """Split a leading subject off: 全镇|实现…, 宁慈线|完成…."""
+    m = w.subject_prefix.match(clean)
+    if m is not None:
+        return m.group(), clean[m.end() :]
+    v = w.subject_verb.search(clean)
+    if v is not None and _MIN_SUBJECT <= v.start() <= _MAX_SUBJECT:
+        head = _strip(clean[: v.start()], w)
+        if head:
+            return head, clean[v.start() :]
+    return None, clean
+
+
+def _strip(text: str, w: _Words) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = w.prefix.sub("", text)
+        text = w.suffix.sub("", text)
+    return text
+
+
+def describe(
+    text: str,
+    *,
+    before_start: int,
+    start: int,
+    end: int,
+    phrase_end: int,
+    kind: FactKind,
+) -> Description:
+    """Read the indicator and subject of the quantity at ``start``..``end``.
+
+    Args:
+        text: The report text.
+        before_start: Where the words that belong to this quantity start (its phrase start, or
+            the end of the previous number in the phrase).
+        start: Where the quantity starts.
+        end: Where it ends.
+        phrase_end: Where its phrase ends.
+        kind: Its kind.
+
+    Returns:
+        The [`Description`][townkpi.extract.indicator.Description].
+    """
+    w = _words()
+    raw = text[before_start:start]
+    qualifiers = tuple(m.group() for m in w.clause_qualifier.finditer(raw))
+    clean = _NOISE.sub("", raw)
+    if kind is FactKind.CHANGE:
+        verb = change_verb(clean)
+        if verb is not None:
+            clean = strip_fillers(clean)[: -len(verb)]
+        clean = strip_fillers(clean)
+    subject, clean = _subject(clean, w)
+    rate_noun = kind is FactKind.RATE and clean.endswith("率")
+    indicator = clean if rate_noun else _strip(clean, w)
+    if rate_noun:
+        indicator = w.prefix.sub("", indicator) or indicator
+    needs_object = not indicator or w.object_verb_end.search(clean) is not None
+    if needs_object and kind is FactKind.AMOUNT:
+        after = _after(text, end, phrase_end, w)
+        if after:
+            if clean.endswith("等") and subject is None:
+                named = _strip(clean[:-1], w)
+                subject = named or None
+            indicator = after
+    if indicator and len(indicator) > _MAX_INDICATOR:
+        indicator = indicator[-_MAX_INDICATOR:]
+    return Description(indicator=indicator or None, subject=subject, qualifiers=qualifiers)
+
+
+def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:
+    """The noun phrase right after a number: 8686亩|高标准农田改造提升项目|，."""
+    stop = min(phrase_end, end + _MAX_AFTER)
+    tail = _NOISE.sub("", text[end:stop])
+    if not tail or not ("\u4e00" <= tail[0] <= "\u9fff"):
+        return ""
+    cut = w.after_stop.search(tail)
+    if cut is not None:
+        tail = tail[: cut.start()]
+    digit = _DIGIT.search(tail)
+    if digit is not None:
+        tail = tail[: digit.start()]
+    return _strip(tail, w)

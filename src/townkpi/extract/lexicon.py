@@ -1,0 +1,73 @@
+"""The word lists the extractor reads reports with, loaded once from ``lexicon.toml``.
+
+The lists are data: which verbs state a change (增长, 下降), which words make a percentage a share
+(占, 比重) or a linkable rate (完成率, 办结率), which words open the plan section (工作思路), and so
+on. [`lexicon`][townkpi.extract.lexicon.lexicon] reads the file on first use and caches it;
+[`alternation`][townkpi.extract.lexicon.alternation] turns a list into a regular expression
+alternation, longest word first, so that ``同比增长`` wins over ``增长``.
+
+Example:
+    >>> "完成率" in lexicon().words("rate", "linkable")
+    True
+    >>> alternation(["增", "增长"])
+    '增长|增'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
+
+import attrs
+
+__all__ = ["Lexicon", "alternation", "lexicon"]
+
+
+def _freeze(data: Mapping[str, object]) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    out: dict[str, Mapping[str, tuple[str, ...]]] = {}
+    for section, entries in data.items():
+        if not isinstance(entries, Mapping):
+            raise TypeError(f"lexicon section {section!r} is not a table")
+        table: dict[str, tuple[str, ...]] = {}
+        for key, words in entries.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise TypeError(f"lexicon entry {section}.{key} is not a list of words")
+            table[str(key)] = tuple(dict.fromkeys(words))
+        out[str(section)] = MappingProxyType(table)
+    return MappingProxyType(out)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Lexicon:
+    """Word lists by section and name (``lexicon().words("change", "up")``).
+
+    Attributes:
+        tables: The lists, by section, then by name.
+    """
+
+    tables: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(converter=_freeze)
+
+    def words(self, section: str, name: str) -> tuple[str, ...]:
+        """The words of one list, in file order.
+
+        Raises:
+            KeyError: No such list.
+        """
+        return self.tables[section][name]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The extractor's lexicon, read from the package data file ``lexicon.toml`` once."""
+    text = resources.files("townkpi.extract").joinpath("lexicon.toml").read_text("utf-8")
+    return Lexicon(tables=tomllib.loads(text))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression alternation of ``words``, escaped, longest first."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique)

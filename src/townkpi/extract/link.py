@@ -1,0 +1,133 @@
+"""Links between facts: the amount a change, share or rate qualifies, and 分别 lists.
+
+**refers_to.** A change, share or rate that follows an amount in the same part of a sentence
+(up to ；), with no other figure between them, qualifies that amount when its own words name no
+other indicator: ``实现地区生产总值131.5亿元，同比增长5.4%`` (the change says only 同比增长),
+``完成拆迁169户，完成率98.8%`` (完成率 is the rate of what was just done; the rates that link
+are listed in the lexicon), ``实现数字经济产值56.15亿元，占全市数字经济产值的15.56%`` (a share
+that starts with 占). ``城镇调查失业率4.1%`` after an amount names its own indicator: no link.
+
+**分别.** ``A和B分别同比增长10.5%、25.3%`` spreads the values after 分别 over the names before it,
+in order, when their numbers match: 10.5% is A's, 25.3% is B's. When a 分别 list of changes follows
+a 分别 list of amounts of the same length in the same part, each change refers to its amount.
+
+Example:
+    >>> from townkpi.extract import extract
+    >>> r = extract("限上社会消费品零售额和限上餐饮业营业收入分别同比增长10.5%、25.3%。")
+    >>> [(f.indicator, f.value.text) for f in r.facts]
+    [('限上社会消费品零售额', '10.5'), ('限上餐饮业营业收入', '25.3')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from townkpi.extract.draft import Draft
+from townkpi.extract.kinds import strip_fillers
+from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.segment import Segmentation
+from townkpi.model import FactKind
+
+__all__ = ["Distribution", "distribute", "referents"]
+
+_RESPELLED: Final = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
+_SPLIT: Final = re.compile("以及|、|和|与|及")
+_NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
+_LEADING: Final = re.compile(r"^(?:其中|同时|此外|另外|力争|确保|争取|预计|全年|今年)+")
+_TRAILING: Final = re.compile(r"(?:同比|环比|比上年|较上年|增速|增幅|增长率|规模|数量|总量|均)+$")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Distribution:
+    """What a 分别 list gives each of its values.
+
+    Attributes:
+        indicators: The indicator of each value, by draft index.
+        referents: The amount each change of a second list refers to, by draft index.
+    """
+
+    indicators: dict[int, str]
+    referents: dict[int, int]
+
+
+@functools.cache
+def _linkable_rate() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(lexicon().words('rate', 'linkable'))})$")
+
+
+def referents(drafts: Sequence[Draft], distributed: Distribution) -> list[int | None]:
+    """The index of the amount each draft refers to (None for none), in draft order.
+
+    Args:
+        drafts: Every draft of the text, in text order.
+        distributed: The 分别 readings; their values link only as the distribution says.
+    """
+    linkable = _linkable_rate()
+    out: list[int | None] = []
+    for i, d in enumerate(drafts):
+        if i in distributed.referents:
+            out.append(distributed.referents[i])
+            continue
+        if d.kind not in _RESPELLED or i in distributed.indicators or i == 0:
+            out.append(None)
+            continue
+        prev = drafts[i - 1]
+        if prev.part != d.part or prev.kind is not FactKind.AMOUNT:
+            out.append(None)
+            continue
+        words = strip_fillers(_NOISE.sub("", d.before)).strip("、，,")
+        if d.kind is FactKind.CHANGE:
+            ok = d.indicator is None
+        elif d.kind is FactKind.RATE:
+            ok = d.indicator is None or linkable.search(words) is not None
+        else:
+            ok = d.indicator is None or words.startswith("占")
+        out.append(i - 1 if ok else None)
+    return out
+
+
+def distribute(text: str, drafts: Sequence[Draft], seg: Segmentation) -> Distribution:
+    """Read every 分别 of ``text``: which name each value after it belongs to.
+
+    Args:
+        text: The report text.
+        drafts: Every draft, in text order.
+        seg: The text's segmentation.
+    """
+    starts = [d.start for d in drafts]
+    indicators: dict[int, str] = {}
+    refs: dict[int, int] = {}
+    previous: tuple[tuple[int, int], list[int]] | None = None
+    for m in re.finditer("分别", text):
+        p = m.start()
+        phrase_start, phrase_end = seg.phrase(p)
+        lo = bisect.bisect_left(starts, m.end())
+        hi = bisect.bisect_left(starts, phrase_end)
+        values = list(range(lo, hi))
+        if len(values) < 2:  # noqa: PLR2004 - a list has two values at least
+            continue
+        names = _names(text[phrase_start:p])
+        part = drafts[values[0]].part
+        if len(names) == len(values):
+            indicators.update(zip(values, names, strict=True))
+            previous = (part, values)
+        elif not names and previous is not None and previous[0] == part:
+            amounts = previous[1]
+            if len(amounts) == len(values) and all(
+                drafts[a].kind is FactKind.AMOUNT for a in amounts
+            ):
+                for i, a in zip(values, amounts, strict=True):
+                    refs[i] = a
+                    indicators[i] = indicators.get(a) or drafts[a].indicator or ""
+    return Distribution(indicators={k: v for k, v in indicators.items() if v}, referents=refs)
+
+
+def _names(words: str) -> list[str]:
+    words = _TRAILING.sub("", _LEADING.sub("", _NOISE.sub("", words)))
+    return [n for n in (_LEADING.sub("", x) for x in _SPLIT.split(words)) if n]

@@ -1,0 +1,293 @@
+r"""The period and modality of each fact: what time it covers, and whether it is actual.
+
+Words in a sentence govern the facts after them, up to the end of the sentence (。！？ or a line
+break), until another word of the same sort:
+
+- **period words**: ``1-9月`` (months of the year in context), ``2023年``, ``第二季度``,
+  ``前三季度``, ``上半年``, ``全年``, ``今年``, ``上年度``/``去年`` (the year before),
+  ``这五年`` and ``“十四五”时期`` (the five years of a plan), ``今后五年``;
+- **modality words**: ``预计`` (an estimate), ``力争``/``确保``/``争取``/``目标是`` (a target), and
+  past words (``上年度``, ``去年``, a year before the plan year) which make a fact in the plan
+  section actual again;
+- **sentence qualifiers** (力争, 确保, 争取, 预计) are recorded on every fact they govern.
+
+A year written as a comparison base (比2020年增长) governs nothing. Facts that no word governs take
+their section's default: the review year and ``actual``, or the plan year and ``target``.
+
+Example:
+    >>> from townkpi.extract.sections import outline
+    >>> text = "2023年工作总结\n1-9月，实现产值131.5亿元；预计全年完成16.5亿元。"
+    >>> words = markers(text, outline(text))
+    >>> [(m.surface, str(m.period), m.modality) for m in words][1:]
+    [('1-9月', '2023-01/2023-09', None), ('预计', 'None', 'estimate'), ('全年', '2023', None)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import Final
+
+import attrs
+
+from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.sections import Outline, five_year_plan
+from townkpi.model import Modality, Period
+
+__all__ = ["Marker", "Timeline", "Timing", "markers"]
+
+_CN_MONTHS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS_IN_YEAR: Final = 12
+_HALVES: Final = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Marker:
+    """A word that governs the period or modality of the facts after it in its sentence.
+
+    Attributes:
+        start: Where it starts.
+        end: Where it ends.
+        surface: Its text.
+        period: The period it names, or None.
+        modality: ``"estimate"``, ``"target"`` or ``"actual"`` (a past word), or None.
+        qualifier: The word to record on the facts it governs (力争 …), or None.
+    """
+
+    start: int
+    end: int
+    surface: str
+    period: Period | None = None
+    modality: str | None = None
+    qualifier: str | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Timing:
+    """The period, modality and sentence qualifiers of one fact.
+
+    Attributes:
+        period: The period it covers, or None if unknown.
+        modality: Actual, estimate or target.
+        qualifiers: Sentence-level qualifier words that govern it, in text order.
+    """
+
+    period: Period | None
+    modality: Modality
+    qualifiers: tuple[str, ...] = ()
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    comparison = alternation(lex.words("period", "comparison_before"))
+    estimate = alternation(lex.words("modality", "estimate"))
+    target = alternation(lex.words("modality", "target"))
+    d = "[0-9０-９]"
+    sep = "[-－—–~～至到]"
+    return re.compile(
+        rf"(?P<compared>(?:{comparison})(?:{d}{{4}}年(?:同期)?|上年|去年|上年同期))"
+        rf"|(?P<yearb>(?P<y>{d}{{4}})年度?(?:(?P<ym1>{d}{{1,2}})(?:{sep}(?P<ym2>{d}{{1,2}}))?月)?"
+        rf"(?P<since>以来|前|后|底|末)?)"
+        rf"|(?P<months>(?<![0-9０-９])(?P<m1>{d}{{1,2}}){sep}(?P<m2>{d}{{1,2}})月)"
+        rf"|(?P<upto>截至(?P<upto_month>{d}{{1,2}})月底?)"
+        r"|(?P<named>前三季度|上半年|下半年|全年|今年|明年|本年度?)"
+        r"|(?P<q>第?[一二三四1-4])季度"
+        r"|(?P<past>上年度|去年|上一年度?)"
+        r"|(?P<fiveyears>这五年|过去五年|五年来)"
+        r"|(?P<nextfive>今后五年|未来五年)"
+        r"|“?(?P<plan>十[三四五六]五)”?(?:时期|期间|规划期)"
+        rf"|(?P<estimate>{estimate})"
+        rf"|(?P<target>{target})"
+    )
+
+
+def _ints(text: str) -> int:
+    return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Context:
+    """What a marker is read against: the outline and the year of the marker's section."""
+
+    outline: Outline
+    plan: bool
+    year: int | None
+
+
+#: What a marker gives: (period, modality, qualifier); None when it gives nothing.
+_Reading = tuple[Period | None, str | None, str | None] | None
+
+
+def _year_words(m: re.Match[str], ctx: _Context) -> _Reading:
+    if m.group("since"):
+        return None  # 2020年以来, 2025年底: not the period of what follows
+    y = _ints(m.group("y"))
+    if m.group("ym1"):
+        first = _ints(m.group("ym1"))
+        period = _months(y, first, _ints(m.group("ym2")) if m.group("ym2") else first)
+    else:
+        period = Period.year(y)
+    plan_year = ctx.outline.plan_year
+    past = ctx.plan and plan_year is not None and y < plan_year
+    return period, ("actual" if past else None), None
+
+
+def _month_range(m: re.Match[str], ctx: _Context) -> _Reading:
+    if ctx.year is None:
+        return None
+    return _months(ctx.year, _ints(m.group("m1")), _ints(m.group("m2"))), None, None
+
+
+def _up_to(m: re.Match[str], ctx: _Context) -> _Reading:
+    if ctx.year is None:
+        return None
+    return _months(ctx.year, 1, _ints(m.group("upto_month"))), None, None
+
+
+def _named(m: re.Match[str], ctx: _Context) -> _Reading:
+    if ctx.year is None:
+        return None
+    return _named_period(m.group(), ctx.year, ctx.outline), None, None
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> _Reading:
+    q = _CN_MONTHS.get(m.group("q")[-1])
+    if ctx.year is None or q is None:
+        return None
+    return Period.quarter(ctx.year, q), None, None
+
+
+def _past(_m: re.Match[str], ctx: _Context) -> _Reading:
+    return None if ctx.year is None else (Period.year(ctx.year - 1), "actual", None)
+
+
+def _five_years(m: re.Match[str], ctx: _Context) -> _Reading:
+    year = ctx.outline.year
+    if year is None:
+        return None
+    ahead = m.lastgroup == "nextfive"
+    first = year + 1 if ahead else year - 4
+    period = Period(start_year=first, start_month=1, end_year=first + 4, end_month=12)
+    return period, ("target" if ahead else "actual"), None
+
+
+def _plan(m: re.Match[str], _ctx: _Context) -> _Reading:
+    return five_year_plan(m.group("plan")), None, None
+
+
+def _estimate(m: re.Match[str], _ctx: _Context) -> _Reading:
+    return None, "estimate", m.group()
+
+
+def _target(m: re.Match[str], _ctx: _Context) -> _Reading:
+    word = m.group()
+    return None, "target", (word if word in lexicon().words("qualifier", "sentence") else None)
+
+
+_READERS: Final[dict[str, Callable[[re.Match[str], _Context], _Reading]]] = {
+    "yearb": _year_words,
+    "months": _month_range,
+    "upto": _up_to,
+    "named": _named,
+    "q": _quarter,
+    "past": _past,
+    "fiveyears": _five_years,
+    "nextfive": _five_years,
+    "plan": _plan,
+    "estimate": _estimate,
+    "target": _target,
+}
+
+
+def markers(text: str, outline: Outline) -> Timeline:
+    """Every period and modality word of ``text``, in order, as a timeline.
+
+    Words that need a year (1-9月, 全年, 今年 …) take the section's year: the review year in the
+    review, the plan year in the plan.
+    """
+    out: list[Marker] = []
+    for m in _pattern().finditer(text):
+        reader = _READERS.get(m.lastgroup or "")
+        if reader is None:
+            continue  # a comparison base: 比上年, 较2020年
+        section = outline.at(m.start())
+        year = outline.plan_year if section.plan else outline.year
+        reading = reader(m, _Context(outline=outline, plan=section.plan, year=year))
+        if reading is None or (reading[0] is None and reading[1] is None):
+            continue
+        period, modality, qualifier = reading
+        out.append(Marker(start=m.start(), end=m.end(), surface=m.group(), period=period,
+                          modality=modality, qualifier=qualifier))  # fmt: skip
+    return Timeline(outline=outline, markers=tuple(out))
+
+
+def _months(year: int, first: int, last: int) -> Period | None:
+    if not (1 <= first <= last <= _MONTHS_IN_YEAR):
+        return None
+    return Period.months(year, first, last)
+
+
+def _named_period(word: str, year: int, outline: Outline) -> Period | None:
+    if word in _HALVES:
+        first, last = _HALVES[word]
+        return Period.months(year, first, last)
+    if word == "明年" and outline.plan_year is not None:
+        return Period.year(outline.plan_year)
+    return Period.year(year)  # 全年, 今年, 本年
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Timeline:
+    """The period and modality words of a text, and the outline they are read against.
+
+    Attributes:
+        outline: The report's outline.
+        markers: Every marker, in order.
+    """
+
+    outline: Outline
+    markers: tuple[Marker, ...]
+    _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(w.start for w in self.markers))
+
+    def __iter__(self) -> Iterator[Marker]:
+        return iter(self.markers)
+
+    def timing(self, offset: int, sentence_start: int) -> Timing:
+        """The period, modality and sentence qualifiers of a fact at ``offset``.
+
+        Args:
+            offset: Where the fact starts.
+            sentence_start: Where its sentence starts; words before it govern nothing here.
+        """
+        outline = self.outline
+        section = outline.at(offset)
+        period = section.period
+        modality = section.modality
+        qualifiers: list[str] = []
+        hi = bisect.bisect_left(self._starts, offset)
+        lo = bisect.bisect_left(self._starts, sentence_start)
+        explicit_period = False
+        for w in self.markers[lo:hi]:
+            if w.end > offset:
+                continue
+            if w.period is not None:
+                period = w.period
+                explicit_period = True
+            if w.modality is not None:
+                modality = Modality(w.modality)
+            if w.qualifier is not None:
+                qualifiers.append(w.qualifier)
+        if (
+            modality is Modality.TARGET
+            and not section.plan
+            and not explicit_period
+            and outline.plan_year is not None
+        ):
+            period = Period.year(outline.plan_year)
+        return Timing(period=period, modality=modality, qualifiers=tuple(qualifiers))

@@ -1,0 +1,344 @@
+"""The scanner's machinery: its compiled patterns and the builder that records what it finds.
+
+[`patterns`][townkpi.extract.scanner.patterns] compiles, once, every regular expression the
+scanning passes use: the Arabic number expression (with the unit alternation of the registry,
+longest first), the Chinese numeral runs, quotes, qualifiers and the lexicon's word lists.
+A [`Builder`][townkpi.extract.scanner.Builder] holds one text while the passes read it and collects
+their mentions and skips.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Final
+
+import attrs
+
+from townkpi.errors import NumberFormatError
+from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.mention import Mention, MentionHint, Skip
+from townkpi.model import SkipReason
+from townkpi.numbers import QUALIFIERS, Numeral, parse_numeral
+from townkpi.units import known_units
+
+__all__ = [
+    "CN_DIGITS",
+    "CN_NUMERAL_CHARS",
+    "Builder",
+    "Patterns",
+    "Quotes",
+    "base_symbol",
+    "is_cjk",
+    "line_start_before",
+    "numeral",
+    "ordinal",
+    "patterns",
+]
+
+#: Characters of Chinese numerals.
+CN_NUMERAL_CHARS: Final = "零〇一二两三四五六七八九十百千万亿"
+#: Chinese numeral characters that can begin a count.
+CN_DIGITS: Final = "一二两三四五六七八九十"
+_NUM: Final = "(?:[0-9０-９]{1,3}(?:,[0-9]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_SEP: Final = "[-－—–~～至到]"
+_SCALE: Final = "万亿|亿|万"
+_SUFFIX: Final = "及以上|以上|左右|以内|以下|上下"
+_SCALE_PREFIXES: Final = ("万亿", "千万", "百万", "万", "亿")
+#: Longest number text that is read as a quantity; longer digit runs are codes.
+MAX_NUMBER_LENGTH: Final = 24
+_DIGIT_CHARS: Final = frozenset("0123456789０１２３４５６７８９")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Patterns:
+    """Every compiled pattern of the scanning passes (see the module docstring)."""
+
+    arabic: re.Pattern[str]
+    chinese: re.Pattern[str]
+    quote: re.Pattern[str]
+    unit_at: re.Pattern[str]
+    prefix_qualifier: re.Pattern[str]
+    blocked: dict[str, frozenset[str]]
+    inner_lexical: tuple[tuple[int, frozenset[str], int], ...]
+    labels: re.Pattern[str]
+    name_suffix: re.Pattern[str]
+    rank_before: re.Pattern[str]
+    ratio_before: re.Pattern[str]
+    plus_label: re.Pattern[str]
+    letters_after: re.Pattern[str]
+    cn_list_label: re.Pattern[str]
+    threshold_label: re.Pattern[str]
+    letter_label: re.Pattern[str]
+    last_punctuation: re.Pattern[str]
+
+
+def _unit_symbols() -> list[str]:
+    symbols: set[str] = {"％"}
+    for definition in known_units():
+        symbols.update(definition.symbols)
+    symbols.discard("日")  # 25日 is a day of the month, not a duration
+    return sorted(symbols)
+
+
+def _arabic_pattern(unit: str) -> re.Pattern[str]:
+    d, num, sep = "[0-9０-９]", _NUM, _SEP
+    return re.compile(
+        rf"(?<![0-9０-９])(?:"
+        rf"(?P<dt>{d}{{4}}[-/.－]{d}{{1,2}}[-/.－]{d}{{1,2}}"
+        rf"(?:[ \tT]*{d}{{1,2}}[:：]{d}{{2}}(?:[:：]{d}{{2}})?)?(?![0-9０-９]))"
+        rf"|(?P<clock>{d}{{1,2}}[:：]{d}{{2}}(?:[:：]{d}{{2}})?(?![0-9０-９.．∶]))"
+        rf"|(?P<yrange>{d}{{4}}年?{sep}{d}{{4}}年度?)"
+        rf"|(?P<yearb>(?P<year>{d}{{4}})年度?(?P<ymd>{d}{{1,2}}月(?:{d}{{1,2}}[日号])?)?)"
+        rf"|(?P<monthb>(?P<month>{d}{{1,2}})(?:{sep}{d}{{1,2}})?月份?"
+        rf"(?P<mday>{d}{{1,2}}(?:{sep}{d}{{1,2}})?[日号])?)"
+        rf"|(?P<day>{d}{{1,2}}[日号])"
+        rf"|(?P<ratio>{num}(?:[∶:]{num})+)"
+        rf"|(?P<frac>{num}[/／]{num})"
+        rf"|(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?P<u1>{unit})?"
+        rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
+        rf"(?P<suf>{_SUFFIX})?)"
+        r")"
+    )
+
+
+@functools.cache
+def patterns() -> Patterns:
+    """The scanner's patterns, compiled on first use from the lexicon and the unit registry."""
+    lex = lexicon()
+    unit = f"(?:万亿|千万|百万|万|亿)?(?:{alternation(_unit_symbols())})"
+    labels = set(lex.words("chinese", "labels"))
+    lexical = [w for w in lex.words("chinese", "lexical") if w not in labels]
+    leading = [w for w in lexical if w[0] in CN_NUMERAL_CHARS]
+    inner: dict[tuple[int, int], set[str]] = {}
+    for word in lexical:
+        k = next((i for i, ch in enumerate(word) if ch in CN_NUMERAL_CHARS), 0)
+        if k > 0:
+            inner.setdefault((k, len(word)), set()).add(word)
+    blocked: dict[str, frozenset[str]] = {}
+    for entry in lex.words("units", "blocked"):
+        symbol, _, chars = entry.partition(":")
+        blocked[symbol] = frozenset(chars)
+    prefix_words = [w for w, q in QUALIFIERS.items() if q.prefix]
+    stop = "，。、；：！？,;:!?\n"
+    return Patterns(
+        arabic=_arabic_pattern(unit),
+        chinese=re.compile(rf"(?P<lex>{alternation(leading)})|(?P<run>[{CN_NUMERAL_CHARS}]+)"),
+        quote=re.compile(
+            r"“(?P<q1>[^“”\n]{1,24})”|‘(?P<q2>[^‘’\n]{1,24})’|「(?P<q3>[^「」\n]{1,24})」"
+            r"|\"(?P<q4>[^\"\n]{1,24})\"|《(?P<title>[^《》\n]{1,60})》"
+        ),
+        unit_at=re.compile(rf"(?P<m>余|多)?(?P<u>{unit})(?P<suf>{_SUFFIX})?"),
+        prefix_qualifier=re.compile(rf"(?:{alternation(prefix_words)})$"),
+        blocked=blocked,
+        inner_lexical=tuple((k, frozenset(ws), n) for (k, n), ws in sorted(inner.items())),
+        labels=re.compile(alternation(labels)),
+        name_suffix=re.compile(
+            rf"[^{CN_NUMERAL_CHARS}，。、；：！？\n“”（）]{{0,2}}?"
+            rf"(?:{alternation(lex.words('chinese', 'name_suffixes'))})"
+        ),
+        rank_before=re.compile(alternation(lex.words("rank", "markers"))),
+        ratio_before=re.compile(alternation(lex.words("ratio", "markers"))),
+        plus_label=re.compile(r"[0-9０-９A-Za-z]+(?:[+＋][0-9０-９A-Za-z]+)+"),
+        letters_after=re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+级?"),
+        cn_list_label=re.compile(rf"(?:、[{CN_DIGITS}]+)+[类级等档批星]"),
+        threshold_label=re.compile(r"元(?:以上)?(?:企业|项目|级|县|城市|产业|园区|村|大项目)"),
+        letter_label=re.compile(
+            r"(?<![A-Za-z0-9０-９])[A-Z](?![A-Za-z0-9０-９])"
+            r"(?:地块|区块|地|区|栋|幢|座|号楼|楼|类|级|股)"
+        ),
+        last_punctuation=re.compile(rf"[{stop}][^{stop}]*$"),
+    )
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is a CJK unified ideograph."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def line_start_before(text: str, offset: int) -> bool:
+    """Whether only blanks stand between the start of the line and ``offset``."""
+    i = offset - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def base_symbol(unit: str) -> str:
+    """A unit without its 万/亿 scale prefix: 万平方米 → 平方米."""
+    for prefix in _SCALE_PREFIXES:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return unit[len(prefix) :]
+    return unit
+
+
+def numeral(text: str) -> Numeral | None:
+    """The numeral of ``text``, or None when it is not a number townkpi reads (or too long)."""
+    if len(text) > MAX_NUMBER_LENGTH:
+        return None
+    try:
+        return parse_numeral(text)
+    except NumberFormatError:
+        return None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Quotes:
+    """Short quoted labels and titles: the spans of their contents, for a binary search.
+
+    Attributes:
+        starts: Where each content starts.
+        ends: Where each content ends.
+        titles: Whether each is a title in 《》 (a name) rather than a quote (a label).
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    titles: tuple[bool, ...]
+
+    @classmethod
+    def find(cls, text: str, pattern: re.Pattern[str]) -> Quotes:
+        """Every short quote and title of ``text``."""
+        starts: list[int] = []
+        ends: list[int] = []
+        titles: list[bool] = []
+        for m in pattern.finditer(text):
+            group = m.lastgroup or ""
+            starts.append(m.start(group))
+            ends.append(m.end(group))
+            titles.append(group == "title")
+        return cls(starts=tuple(starts), ends=tuple(ends), titles=tuple(titles))
+
+    def around(self, offset: int) -> int | None:
+        """The index of the quote whose content holds ``offset``, if any."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return i
+        return None
+
+
+class Builder:
+    """One text being scanned, and the mentions and skips found in it so far.
+
+    Attributes:
+        text: The text.
+        p: The compiled patterns.
+        mentions: The quantities found.
+        skips: The skipped numbers found.
+        quotes: The short quotes and titles of the text.
+    """
+
+    def __init__(self, text: str, compiled: Patterns) -> None:
+        self.text = text
+        self.p = compiled
+        self.mentions: list[Mention] = []
+        self.skips: list[Skip] = []
+        self.quotes = Quotes.find(text, compiled.quote)
+        self._quote_items: dict[int, tuple[int, int] | None] = {}
+
+    def skip(self, start: int, end: int, reason: SkipReason) -> int:
+        """Record a skipped number at ``start``..``end``; return ``end``."""
+        self.skips.append(Skip(start=start, end=end, surface=self.text[start:end], reason=reason))
+        return end
+
+    def mention(
+        self,
+        start: int,
+        end: int,
+        *,
+        numerals: tuple[Numeral, ...],
+        unit: str | None = None,
+        qualifiers: tuple[str, ...] = (),
+        hint: str | None = None,
+        chinese: bool = False,
+    ) -> int:
+        """Record a quantity at ``start``..``end``; return ``end``."""
+        self.mentions.append(
+            Mention(start=start, end=end, surface=self.text[start:end], numerals=numerals,
+                    unit=unit, qualifiers=qualifiers, hint=hint, chinese=chinese)
+        )  # fmt: skip
+        return end
+
+    def inner_lexical(self, offset: int) -> bool:
+        """Whether a numeral at ``offset`` is inside a word such as 统一 or 进一步."""
+        text = self.text
+        for k, words, n in self.p.inner_lexical:
+            if offset >= k and text[offset - k : offset - k + n] in words:
+                return True
+        return False
+
+    def blocked(self, unit: str, end: int) -> bool:
+        """Whether the unit that ends at ``end`` begins a word instead (3方面, 8部门)."""
+        chars = self.p.blocked.get(base_symbol(unit))
+        return chars is not None and self.text[end : end + 1] in chars
+
+    def prefix_qualifier(self, offset: int) -> str | None:
+        """The qualifier word written right before ``offset`` (约, 超过, 不少于 …), if any."""
+        m = self.p.prefix_qualifier.search(self.text, max(0, offset - 3), offset)
+        return None if m is None else m.group()
+
+    def record_quote(self, index: int, around: tuple[int, int]) -> int:
+        """Record the numeral item of quote ``index`` as one label (once); return its end.
+
+        The item runs over the 、-separated parts of the quote that hold a numeral
+        (“一中心、四平台” whole, “一次检查、全面体检…” only 一次检查); it always covers ``around``.
+        """
+        start, end = self._quote_item(index) or around
+        start, end = min(start, around[0]), max(end, around[1])
+        reason = SkipReason.NAME if self.quotes.titles[index] else SkipReason.LABEL
+        if not any(s.start == start and s.end == end for s in self.skips[-3:]):
+            self.skip(start, end, reason)
+        return end
+
+    def _quote_item(self, index: int) -> tuple[int, int] | None:
+        if index not in self._quote_items:
+            start, end = self.quotes.starts[index], self.quotes.ends[index]
+            first: int | None = None
+            last = start
+            offset = start
+            for item in self.text[start:end].split("、"):
+                if self._has_numeral(item, offset):
+                    first = offset if first is None else first
+                    last = offset + len(item)
+                offset += len(item) + 1
+            self._quote_items[index] = None if first is None else (first, last)
+        return self._quote_items[index]
+
+    def _has_numeral(self, item: str, offset: int) -> bool:
+        if any(ch in _DIGIT_CHARS for ch in item):
+            return True
+        return any(
+            m.lastgroup == "run" and not self.inner_lexical(offset + m.start())
+            for m in self.p.chinese.finditer(item)
+        )
+
+
+_CLASSIFIERS_AFTER_ORDINAL: Final = frozenset("届批轮次期章条款部号个代节卷版类家所")
+_RANK_WINDOW: Final = 8
+
+
+def ordinal(b: Builder, di: int, start: int, end: int) -> int:
+    """Read 第 (at ``di``) and the number at ``start``..``end``: a rank, a period or an ordinal.
+
+    第1名, 第一名 and 位列第一 are ranks (quantities); 第二季度 is a period; 第八届, 第三批 and
+    the rest are ordinals. Returns where the recorded mention or skip ends.
+    """
+    text = b.text
+    after = text[end : end + 2]
+    if after.startswith("季"):
+        return b.skip(di, end + (2 if after.startswith("季度") else 1), SkipReason.PERIOD)
+    first = after[:1]
+    rank_unit = first in {"名", "位"}
+    classifier = first in _CLASSIFIERS_AFTER_ORDINAL
+    ranked = rank_unit or (
+        not classifier and b.p.rank_before.search(text, max(0, di - _RANK_WINDOW), di) is not None
+    )
+    n = numeral(text[start:end]) if ranked else None
+    if n is not None:
+        stop = end + 1 if rank_unit else end
+        return b.mention(di, stop, numerals=(n,), hint=MentionHint.RANK, chinese=n.chinese)
+    return b.skip(di, end + 1 if classifier else end, SkipReason.ORDINAL)
