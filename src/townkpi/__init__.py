@@ -9,6 +9,8 @@ The public API, in the order a reader meets it:
 - the model: [`Value`][townkpi.Value], [`Fact`][townkpi.Fact], [`Period`][townkpi.Period],
   [`Span`][townkpi.Span], [`SkippedMention`][townkpi.SkippedMention] and [`Report`][townkpi.Report];
 - input: [`read_document`][townkpi.read_document] and [`decode`][townkpi.decode];
+  [`extract`][townkpi.extract] reads a report's text into facts and skipped mentions
+  ([`ExtractOptions`][townkpi.ExtractOptions] sets the report year, rounding and the band of 约);
   [`load`][townkpi.load] reads a report's text or a table of records alike;
 - facts in code: [`fact`][townkpi.fact], [`change`][townkpi.change], [`share`][townkpi.share]
   and [`rate`][townkpi.rate] build facts from figures as a report writes them;
@@ -56,6 +58,7 @@ from townkpi.errors import (
     TownkpiError,
     UnitError,
 )
+from townkpi.extract import ExtractOptions, extract
 from townkpi.findings import CheckResult, Evidence, Finding, PluginFault, Severity
 from townkpi.hookspecs import hookimpl
 from townkpi.interval import Interval, Rounding
@@ -129,6 +132,7 @@ __all__ = [
     "DimensionMismatchError",
     "Document",
     "Evidence",
+    "ExtractOptions",
     "Fact",
     "FactKind",
     "Finding",
@@ -174,6 +178,7 @@ __all__ = [
     "conversion_factor",
     "convert",
     "decode",
+    "extract",
     "fact",
     "facts_from_records",
     "format_quantity",
