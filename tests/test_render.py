@@ -52,12 +52,11 @@ def hostile():
 def test_text_shows_code_sentence_underlines_and_evidence(tiny):
     out = render("text", *tiny)
     lines = out.splitlines()
-    assert lines[0].startswith("error[TK101]: 拆迁 3户 at a rate of 70%")
-    assert lines[1] == "  --> r.txt:2:3"
-    assert lines[3] == "2 | 拆迁3户，完成率70%。"
-    assert lines[4] == "  |     ^~~        ^~~"
-    assert "  = nearest_totals: 4, 5" in lines
-    assert "  = rate_interval: [69.5, 70.5)" in lines
+    assert lines[0].startswith("r.txt:2:3: TK101 error: 拆迁 3户 at a rate of 70%")
+    assert lines[2] == "2 | 拆迁3户，完成率70%。"
+    assert lines[3] == "  |     ^~~        ^~~"
+    assert "  = nearest_totals=4, 5" in lines
+    assert "  = rate_interval=[69.5, 70.5)" in lines
     assert lines[-1] == "r.txt: 1 error, 0 warnings, 0 info (2 facts, 0 skipped numbers)"
 
 
@@ -109,7 +108,7 @@ def test_text_names_plugin_faults_and_findings_without_spans():
         faults=[PluginFault(plugin="broken_pack", version="1.0", reason="ImportError: no")],
     )
     out = render_text(Report(source="t.csv"), result)
-    assert "warning[TK999]: odd\n  --> t.csv: row 3\n  = total: 12\n" in out
+    assert "t.csv:row 3: TK999 warning: odd\n  = total=12\n" in out
     assert "warning: plugin broken_pack 1.0: ImportError: no" in out
 
 

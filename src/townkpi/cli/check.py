@@ -6,8 +6,13 @@ plugin; ``--select``/``--ignore`` choose them by code, code prefix, dotted name 
 the configuration (``[tool.townkpi]`` of ``pyproject.toml`` or a ``townkpi.toml``, found from the
 working directory upwards, or given with ``--config``).
 
-Formats: ``text`` (one finding per line as ``PATH:LINE:COLUMN: CODE severity message``, then its
-evidence), ``json`` (the contract of ``contract/check.schema.json``).
+Formats (rendered by [`townkpi.render`][townkpi.render]): ``text`` (compiler-style: for each
+finding ``PATH:LINE:COLUMN: CODE severity: message``, its sentence with the figures underlined, and
+its evidence; coloured when printed to a terminal and rich is installed), ``json`` (the contract of
+``contract/check.schema.json``), ``csv``, ``sarif`` (SARIF 2.1.0) and ``html`` (one self-contained
+page). ``--output FILE`` writes to a file instead of standard output. ``--actuals SOURCE`` also
+scores the report's targets against actual figures (as ``townkpi targets`` does) and adds the
+scorecard to the text, JSON and HTML output.
 
 Exit status: 0 when no finding is at or above ``--fail-on`` (default: error), 1 when one is, 2 for
 bad usage or unreadable input.
@@ -16,12 +21,14 @@ bad usage or unreadable input.
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from townkpi.findings import CheckResult, Finding
+    from townkpi.model import Fact, Report
+    from townkpi.targets import Scorecard
 
 __all__ = ["add_parser", "run"]
 
@@ -29,6 +36,9 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_USAGE: Final = 2
 _SEVERITIES: Final = ("error", "warning", "info")
+#: The output formats (``townkpi.render.FORMATS``, repeated so that start-up imports nothing).
+FORMATS: Final = ("text", "json", "csv", "sarif", "html")
+_ACTUALS_SUFFIXES: Final = (".csv", ".toml")
 
 
 def _codes(values: list[str]) -> list[str]:
@@ -47,7 +57,24 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("path", metavar="PATH", help="the report or table of facts to check")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=None,
+        help="write the output to FILE (UTF-8) instead of standard output",
+    )
+    parser.add_argument(
+        "--actuals",
+        metavar="SOURCE",
+        action="append",
+        default=[],
+        help=(
+            "also score the report's targets against this actuals file (.csv, .toml), table or "
+            "later report, and show the scorecard (repeatable)"
+        ),
     )
     parser.add_argument(
         "--select",
@@ -82,42 +109,58 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(func=run)
 
 
-def _location(path: str, finding: Finding) -> str:
-    if finding.spans:
-        span = finding.spans[0]
-        return f"{path}:{span.line}:{span.column}"
-    if finding.records:
-        return f"{path}:{finding.records[0]}"
-    return path
+def _scorecard(report: Report, path: str, sources: list[str]) -> Scorecard:
+    """The report's targets scored against the actuals of ``sources``."""
+    from townkpi.errors import InputError  # noqa: PLC0415 - heavy imports only when run
+    from townkpi.loading import load  # noqa: PLC0415
+    from townkpi.plugins import default_host  # noqa: PLC0415
+    from townkpi.targets import (  # noqa: PLC0415
+        catalog_resolver,
+        load_actuals,
+        score,
+        targets_from_report,
+    )
+
+    facts: list[Fact] = []
+    notes: list[str] = []
+    illustrative = False
+    for source in sources:
+        if Path(source).suffix.lower() in _ACTUALS_SUFFIXES:
+            table = load_actuals(source)
+            if table.problems:
+                first = table.problems[0]
+                raise InputError(
+                    source,
+                    f"{len(table.problems)} row(s) of the actuals cannot be read, first: "
+                    f"{first.code} {first}; `townkpi targets` names them all",
+                )
+            facts.extend(table.facts)
+            illustrative = illustrative or table.illustrative
+            if table.note:
+                notes.append(f"{source}: {table.note}")
+        else:
+            facts.extend(load(source).facts)
+    return score(
+        targets_from_report(report),
+        facts,
+        resolve=catalog_resolver(default_host().catalog()),
+        plan=path,
+        sources=sources,
+        illustrative=illustrative,
+        notes=notes,
+    )
 
 
-def _evidence_line(finding: Finding) -> str:
-    parts = []
-    for e in finding.evidence:
-        value = ", ".join(e.value) if isinstance(e.value, tuple) else e.value
-        parts.append(f"{e.name}={value}")
-    return "    evidence: " + "; ".join(parts) if parts else ""
+def _write(text: str, output: str | None) -> None:
+    from townkpi.errors import InputError  # noqa: PLC0415
 
-
-def render_text(result: CheckResult) -> str:
-    """The findings as plain text: one line per finding, its evidence, and a summary."""
-    lines = [f"{result.source}: plugin fault: {fault}" for fault in result.faults]
-    for f in result.findings:
-        lines.append(f"{_location(result.source, f)}: {f.code} {f.severity.value} {f.message}")
-        evidence = _evidence_line(f)
-        if evidence:
-            lines.append(evidence)
-        if f.suggestion:
-            lines.append(f"    suggestion: {f.suggestion}")
-    counts = result.counts
-    summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES)
-    lines.append(f"{result.source}: {len(result.findings)} finding(s): {summary}")
-    return "\n".join(lines) + "\n"
-
-
-def render_json(result: CheckResult) -> str:
-    """The result as the JSON object of ``contract/check.schema.json``."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(output, f"cannot write the output: {exc.strerror or exc}") from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -125,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
     from townkpi.config import load_config  # noqa: PLC0415 - heavy imports only when run
     from townkpi.findings import Severity  # noqa: PLC0415
     from townkpi.loading import load  # noqa: PLC0415
+    from townkpi.render import render  # noqa: PLC0415
     from townkpi.run import check  # noqa: PLC0415
 
     config = load_config(args.config).overridden(
@@ -136,8 +180,14 @@ def run(args: argparse.Namespace) -> int:
     report = load(args.path)
     result = check(report, config=config)
     result = type(result)(source=str(args.path), findings=result.findings, faults=result.faults)
-    out = render_json(result) if args.format == "json" else render_text(result)
-    sys.stdout.write(out)
+    card = _scorecard(report, str(args.path), args.actuals) if args.actuals else None
+    color = (
+        args.format == "text"
+        and args.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    _write(render(args.format, report, result, scorecard=card, color=color), args.output)
     for fault in result.faults:
         print(f"townkpi: {fault}", file=sys.stderr)
     return EXIT_FINDINGS if result.fails(config.fail_on) else EXIT_OK

@@ -3,16 +3,19 @@
 The default output of ``townkpi check``:
 
 ```text
-error[TK101]: 3户 at 70% implies no whole total …
-  --> report.txt:12:34
+report.txt:12:5: TK101 error: 拆迁 3户 at a rate of 70%: … cannot both be right
    |
-12 | 完成拆迁3户，完成率70%。
-   |         ^~~      ^~~
-   = rate_interval: [69.5, 70.5)
-   = totals: (4.2553, 4.3165)
+12 | 拆迁3户，完成率70%。
+   |     ^~~        ^~~
+   = rate_interval=[69.5, 70.5)
+   = nearest_totals=4, 5
 
 report.txt: 1 error, 0 warnings, 0 info (2 facts, 0 skipped numbers)
 ```
+
+The first line of a finding is ``PATH:LINE:COLUMN: CODE severity: message`` (a finding about
+facts from a table names their rows instead of a line and column), so editors and terminals can
+jump to it; evidence lines are ``name=value``.
 
 Colour comes from [rich](https://rich.readthedocs.io/) when ``color=True`` and rich is installed
 (the ``rich`` extra); otherwise, and always when writing to a file, the output is plain text.
@@ -48,6 +51,7 @@ STYLES: Final = {
     "warning": "bold yellow",
     "info": "bold cyan",
     "message": "bold",
+    "location": "bold",
     "gutter": "bold blue",
     "evidence": "cyan",
     "summary": "bold",
@@ -89,23 +93,25 @@ def _context(report: Report, finding: Finding) -> tuple[int, int] | None:
     return min(s.start for s in sentences if s), max(s.end for s in sentences if s)
 
 
-def _finding_lines(report: Report, finding: Finding) -> list[Line]:
+def _where(source: str, finding: Finding) -> str:
+    if finding.spans:
+        return f"{source}:{finding.spans[0].line}:{finding.spans[0].column}"
+    if finding.records:
+        return f"{source}:{', '.join(finding.records)}"
+    return source
+
+
+def _finding_lines(report: Report, source: str, finding: Finding) -> list[Line]:
     sev = finding.severity.value
     lines: list[Line] = [
         [
-            (f"{sev}[{printable(finding.code)}]", STYLES[sev]),
+            (printable(_where(source, finding)), STYLES["location"]),
+            (": ", None),
+            (f"{printable(finding.code)} {sev}", STYLES[sev]),
             (": ", None),
             (printable(finding.message), STYLES["message"]),
         ]
     ]
-    where = printable(report.source)
-    if finding.spans:
-        first = finding.spans[0]
-        lines.append([("  --> ", STYLES["gutter"]), (f"{where}:{first.line}:{first.column}", None)])
-    elif finding.records:
-        lines.append(
-            [("  --> ", STYLES["gutter"]), (f"{where}: {', '.join(finding.records)}", None)]
-        )
     shown = snippet(report.text, finding.spans, _context(report, finding))
     gutter = max((len(str(s.line)) for s in shown), default=1)
     if shown:
@@ -116,10 +122,10 @@ def _finding_lines(report: Report, finding: Finding) -> list[Line]:
     pad = " " * (gutter + 1)
     for e in finding.evidence:
         value = ", ".join(e.value) if isinstance(e.value, tuple) else e.value
-        lines.append([(f"{pad}= ", STYLES["gutter"]), (f"{e.name}: ", STYLES["evidence"])])
+        lines.append([(f"{pad}= ", STYLES["gutter"]), (f"{e.name}=", STYLES["evidence"])])
         lines[-1].append((printable(value), None))
     if finding.suggestion:
-        lines.append([(f"{pad}= ", STYLES["gutter"]), ("suggestion: ", STYLES["evidence"])])
+        lines.append([(f"{pad}= ", STYLES["gutter"]), ("suggestion=", STYLES["evidence"])])
         lines[-1].append((printable(finding.suggestion), None))
     return lines
 
@@ -186,7 +192,7 @@ def render_text(
     """
     lines: list[Line] = []
     for finding in result.findings:
-        lines.extend(_finding_lines(report, finding))
+        lines.extend(_finding_lines(report, result.source, finding))
         lines.append([])
     lines.extend(
         [("warning", STYLES["warning"]), (f": {printable(str(fault))}", None)]
