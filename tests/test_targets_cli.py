@@ -102,9 +102,9 @@ def test_text_scorecard(files, capsys):
     header = next(line for line in lines if line.startswith("#"))
     assert header.split() == ["#", "target", "strength", "rule", "actual", "status", "margin"]
     row = next(line for line in lines if "新进规企业" in line and "确保" in line)
-    assert row.split() == ["2", "新进规企业", "确保", ">", "10家", "10家", "missed", "0家"]
+    assert row.split() == ["2", "新进规企业", "确保", ">", "10家", "10家", "*", "missed", "0家"]
     row = next(line for line in lines if "规上工业增加值" in line and "力争" in line)
-    assert row.split() == ["1", "规上工业增加值", "力争", "≥", "5%", "5.4%", "met", "[0.35,",
+    assert row.split() == ["1", "规上工业增加值", "力争", "≥", "5%", "5.4%", "*", "met", "[0.35,",
                            "0.45)", "个百分点"]  # fmt: skip
     assert "2 met, 1 missed, 1 undecidable, 1 no-actual" in out
     assert "no actual figure of this indicator" in out  # 文艺赋美活动
@@ -144,6 +144,8 @@ def test_json_scorecard(files, capsys):
                                "upper_closed": False}  # fmt: skip
     assert ratio["target"]["comparator"] == "<="
     assert ratio["target"]["strength"] == "none"
+    assert ratio["actual"]["illustrative"] is True
+    assert ratio["actual"]["source"] == f"{actuals} row 3"
 
 
 def test_csv_scorecard(files, capsys):
@@ -154,7 +156,9 @@ def test_csv_scorecard(files, capsys):
     assert rows[3]["actual_interval"] == "[1.95, 2.05)"
     assert rows[3]["reason"] == "straddles"
     assert rows[1]["rule"] == "> 10家"
-    assert {r["illustrative"] for r in rows} == {"true"}
+    # the four actuals come from the illustrative file; 文艺赋美活动 has none
+    assert [r["illustrative"] for r in rows] == ["true", "true", "true", "true", "false"]
+    assert rows[1]["actual_source"] == f"{actuals} row 2"
 
 
 def test_without_actuals_every_target_has_none(files, capsys):

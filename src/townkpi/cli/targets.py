@@ -24,6 +24,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 if TYPE_CHECKING:
     from townkpi.model import Fact
     from townkpi.records import RecordProblem
@@ -35,7 +37,7 @@ EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
 _ACTUALS_SUFFIXES: Final = (".csv", ".toml")
 _ILLUSTRATIVE: Final = (
-    "ILLUSTRATIVE: some actual figures below are illustrative, not taken from a real report."
+    "ILLUSTRATIVE: the actual figures marked * are illustrative, not taken from a real report."
 )
 
 
@@ -78,7 +80,9 @@ def _read_actuals(
 
     if Path(source).suffix.lower() in _ACTUALS_SUFFIXES:
         table = load_actuals(source)
-        return table.facts, table.problems, table.illustrative, table.note
+        # name the file in each fact's record, so that an actual says where it came from
+        facts = tuple(attrs.evolve(f, record=f"{source} {f.location}") for f in table.facts)
+        return facts, table.problems, table.illustrative, table.note
     report = load(source)
     return report.facts, (), False, ""
 
@@ -93,12 +97,13 @@ def run(args: argparse.Namespace) -> int:
     facts: list[Fact] = []
     problems: list[tuple[str, RecordProblem]] = []
     notes: list[str] = []
-    illustrative = False
+    illustrative: list[str] = []
     for source in args.actuals:
         found, bad, is_illustrative, note = _read_actuals(source)
         facts.extend(found)
         problems.extend((source, p) for p in bad)
-        illustrative = illustrative or is_illustrative
+        if is_illustrative:
+            illustrative.append(source)
         if note:
             notes.append(f"{source}: {note}")
     card = score(
@@ -107,10 +112,12 @@ def run(args: argparse.Namespace) -> int:
         resolve=catalog_resolver(default_host().catalog()),
         plan=args.plan,
         sources=args.actuals,
-        illustrative=illustrative,
+        illustrative=bool(illustrative),
         notes=notes,
     )
-    out = {"text": _text, "json": _json, "csv": _csv}[args.format](card, problems)
+    out = {"text": _text, "json": _json, "csv": _csv}[args.format](
+        _Output(card=card, problems=problems, illustrative=tuple(illustrative))
+    )
     sys.stdout.write(out)
     for source, problem in problems:
         print(f"townkpi: {problem.code} {source}: {problem}", file=sys.stderr)
@@ -118,6 +125,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- formatting
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Output:
+    """What is printed: the scorecard, the bad rows, and the sources of illustrative figures."""
+
+    card: Scorecard
+    problems: list[tuple[str, RecordProblem]]
+    illustrative: tuple[str, ...]
+
+    def is_illustrative(self, entry: ScorecardEntry) -> bool:
+        """Whether the entry's actual came from an illustrative source."""
+        a = entry.actual
+        return a is not None and any((a.source or "").startswith(s) for s in self.illustrative)
 
 
 def _width(text: str) -> int:
@@ -147,16 +168,16 @@ def _margin(entry: ScorecardEntry) -> str:
     return f"{left}{ends[0]}, {ends[1]}{right} {unit}".rstrip()
 
 
-def _actual(entry: ScorecardEntry) -> str:
+def _actual(entry: ScorecardEntry, *, illustrative: bool) -> str:
     a = entry.actual
     if a is None:
         return "—"
-    if a.kind is not None and a.facts and len(a.facts) > 1:
-        return f"{a.text} (derived)"
-    return a.text
+    text = f"{a.text} (derived)" if len(a.facts) > 1 else a.text
+    return f"{text} *" if illustrative else text
 
 
-def _text(card: Scorecard, problems: list[tuple[str, RecordProblem]]) -> str:
+def _text(output: _Output) -> str:
+    card, problems = output.card, output.problems
     lines: list[str] = []
     against = ", ".join(card.actuals) or "no actuals"
     lines.append(f"Targets of {card.plan} scored against {against}")
@@ -171,7 +192,7 @@ def _text(card: Scorecard, problems: list[tuple[str, RecordProblem]]) -> str:
             e.target.indicator or "?",
             "" if e.target.strength.value == "none" else e.target.strength.value,
             e.target.describe_bound(),
-            _actual(e),
+            _actual(e, illustrative=output.is_illustrative(e)),
             e.status,
             _margin(e),
         )
@@ -198,10 +219,13 @@ def _text(card: Scorecard, problems: list[tuple[str, RecordProblem]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _json(card: Scorecard, problems: list[tuple[str, RecordProblem]]) -> str:
+def _json(output: _Output) -> str:
     from townkpi.targets import scorecard_to_dict  # noqa: PLC0415
 
-    data = scorecard_to_dict(card)
+    data = scorecard_to_dict(output.card)
+    for entry, item in zip(output.card.entries, data["targets"], strict=True):
+        if item["actual"] is not None:
+            item["actual"]["illustrative"] = output.is_illustrative(entry)
     data["problems"] = [
         {
             "source": source,
@@ -210,7 +234,7 @@ def _json(card: Scorecard, problems: list[tuple[str, RecordProblem]]) -> str:
             "column": p.column,
             "reason": p.reason,
         }
-        for source, p in problems
+        for source, p in output.problems
     ]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -241,11 +265,11 @@ _CSV_COLUMNS: Final = (
 )
 
 
-def _csv(card: Scorecard, _problems: list[tuple[str, RecordProblem]]) -> str:
+def _csv(output: _Output) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
-    for e in card.entries:
+    for e in output.card.entries:
         t, o = e.target, e.outcome
         a = None if o is None else o.actual
         writer.writerow(
@@ -271,7 +295,7 @@ def _csv(card: Scorecard, _problems: list[tuple[str, RecordProblem]]) -> str:
                 "" if o is None or o.reason is None else o.reason.value,
                 "" if o is None else o.message,
                 e.note,
-                "true" if card.illustrative else "false",
+                "true" if output.is_illustrative(e) else "false",
             )
         )
     return buf.getvalue()
