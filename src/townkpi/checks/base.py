@@ -59,6 +59,7 @@ ParameterValue = bool | int | str | Decimal
 _CODE_RE: Final = re.compile(r"[A-Z]{2,5}\d{3}")
 _NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 _SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
+_CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "\n")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -285,8 +286,22 @@ class CheckContext:
         return self._referrers.get(fact.id, ())
 
     def indicator(self, fact: Fact) -> Indicator | None:
-        """The catalog indicator of a fact's indicator phrase, or None."""
-        return self.catalog.lookup(fact.indicator)
+        """The catalog indicator of a fact, or None.
+
+        The fact's indicator phrase decides; when the catalog does not know it, the words of the
+        fact's clause before the figure are tried (累计排摸“四不”违法建筑58宗 names 违法建筑排摸
+        even when the phrase is only 违法建筑).
+        """
+        found = self.catalog.lookup(fact.indicator)
+        if found is None:
+            found = self.catalog.lookup(self.clause_before(fact))
+        return found
+
+    def clause_before(self, fact: Fact, chars: int = 24) -> str:
+        """The words of the fact's clause before its figure (after the last comma or colon)."""
+        before = self.text_before(fact, chars)
+        cut = max(before.rfind(p) for p in _CLAUSE_MARKS)
+        return before[cut + 1 :]
 
     def sentence(self, fact: Fact) -> str:
         """The text of the sentence the fact stands in ("" for facts from records)."""

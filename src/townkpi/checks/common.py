@@ -173,8 +173,9 @@ _WHOLE_AREA_PREFIX: Final = "全"
 def same_subject(a: Fact, b: Fact) -> bool:
     """Whether two facts are about the same subject.
 
-    Equal subjects are the same; a missing subject matches another missing one or a subject that
-    names the whole area (全镇, 全市, 全省).
+    Equal subjects are the same, and so are two where one contains the other (宁慈线 and
+    轨道交通宁慈线); a missing subject matches another missing one or a subject that names the
+    whole area (全镇, 全市, 全省).
     """
     if a.subject == b.subject:
         return True
@@ -182,7 +183,7 @@ def same_subject(a: Fact, b: Fact) -> bool:
     if not sa or not sb:
         other = sa or sb
         return other.startswith(_WHOLE_AREA_PREFIX)
-    return False
+    return sa in sb or sb in sa
 
 
 INCREMENT_WORDS: Final = ("新增", "净增", "新建", "增加", "新开工", "新引进", "新认定")

@@ -28,10 +28,10 @@ class PartialYearAboveFullYear(Check):
     figure allows exceeds every value the full-year figure allows.
 
     反例:
-        1-9月，实现服务业增加值41.7亿元。预计全年实现服务业增加值38亿元。
+        2023年1-9月，实现服务业增加值41.7亿元。预计2023年全年实现服务业增加值38亿元。
 
     正例:
-        1-9月，实现服务业增加值41.7亿元。预计全年实现服务业增加值56亿元。
+        2023年1-9月，实现服务业增加值41.7亿元。预计2023年全年实现服务业增加值56亿元。
     """
 
     code = "TK501"
