@@ -16,7 +16,7 @@ from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import describe, unit_of
 from townkpi.findings import Finding
 from townkpi.hookspecs import hookimpl
-from townkpi.model import FactKind
+from townkpi.model import Fact, FactKind
 from townkpi.units import UnitCategory
 
 __all__ = ["IndicatorDimension", "townkpi_register_checks"]
@@ -44,12 +44,27 @@ def _say(spec: str) -> str:
     return _WORDS.get(category, category)
 
 
+#: Words that make a phrase a share (A占B的比重), whose head is not what the figure measures.
+_SHARE_WORDS: Final = ("占", "比重", "比例")
+
+
+def _is_share_phrase(phrase: str | None) -> bool:
+    return phrase is not None and any(w in phrase for w in _SHARE_WORDS)
+
+
+def _classifies_what_follows(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether the figure is a classifier phrase (14个重点产业): it counts the noun after it."""
+    after = ctx.text_after(fact, 1)
+    return bool(after) and "\u4e00" <= after <= "\u9fff"
+
+
 class IndicatorDimension(Check):
     """An indicator measured in a unit of a dimension it cannot have.
 
     拆迁 (relocation) counts households or buildings; "宁慈线完成拆迁169亩" measures it as an
     area. 征地 is an area, 地区生产总值 an amount of money. The catalog lists the dimensions each
-    indicator may have; amounts in compound units (万元/亩) are not judged.
+    indicator may have. Amounts in compound units (万元/亩), figures that count the noun after
+    them (14个重点产业) and phrases of a share (A占B) are not judged.
 
     反例:
         宁慈线完成拆迁169亩，征地184户。
@@ -70,6 +85,8 @@ class IndicatorDimension(Check):
             if u is None or u.category in {UnitCategory.OTHER, UnitCategory.PROPORTION}:
                 continue
             if "/" in u.text:
+                continue
+            if _classifies_what_follows(ctx, fact) or _is_share_phrase(fact.indicator):
                 continue
             ind = ctx.catalog.lookup(fact.indicator, head=True)
             if ind is None or not ind.dimensions or ind.allows(u):

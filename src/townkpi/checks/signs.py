@@ -46,8 +46,11 @@ _MINUS: Final = "-−－负"
 _DECLINE_BEFORE: Final = re.compile(
     "(?:" + "|".join(DECLINE_WORDS) + r")了?\s*(?:幅度为|幅度|为|达)?\s*$"
 )
-#: Words that make a count an average, which may have decimals (户均2.5人, 平均每村3.2个).
-_AVERAGE_WORDS: Final = ("均", "平均", "每")
+#: Words that make a count an average or a density, which may have decimals (户均2.5人,
+#: 每千人口托位数4.8个, 万人发明专利拥有量34.2件).
+_AVERAGE_WORDS: Final = ("均", "每", "万人", "千人", "百人", "万户", "率", "拥有量", "密度")
+#: Where the words of a figure's clause start: its clause may list several figures (、).
+_CLAUSE_START: Final = re.compile(r"[，,；;：:。！？\n]")
 
 _NUM: Final = r"[0-9０-９]{1,3}|[零〇一二两三四五六七八九十]{1,3}"
 _MONTH_RANGE: Final = re.compile(rf"(?P<a>{_NUM})\s*[-—–~～至到]\s*(?P<b>{_NUM})\s*月")
@@ -148,7 +151,8 @@ class FractionalCount(Check):
     """A count of whole things written with a fraction.
 
     Households, people, enterprises and projects come whole: "宁慈线完成拆迁31.6户" cannot be
-    right. Averages (户均, 平均每村) and counts written with 万 (2.2万个) may have decimals.
+    right. Averages and densities (户均, 每千人口托位数, 万人发明专利拥有量), rates per something
+    (0.6人/百亿元) and counts written with 万 (2.2万个) may have decimals.
 
     反例:
         宁慈线完成拆迁31.6户。
@@ -172,8 +176,11 @@ class FractionalCount(Check):
             fractional = [n for n in numbers if n != n.to_integral_value()]
             if not fractional:
                 continue
-            words = (fact.indicator or "") + ctx.text_before(fact, 6)
-            if any(w in words for w in _AVERAGE_WORDS):
+            before = ctx.text_before(fact, 40)
+            clause = _CLAUSE_START.split(before)[-1]
+            if any(w in (fact.indicator or "") + clause for w in _AVERAGE_WORDS):
+                continue
+            if ctx.text_after(fact, 1) == "/":  # a rate per something (0.6人/百亿元)
                 continue
             shown = ", ".join(format(n, "f") for n in fractional)
             yield self.finding(
