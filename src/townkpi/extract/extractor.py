@@ -33,13 +33,17 @@ from townkpi.extract.period import markers
 from townkpi.extract.sections import outline
 from townkpi.extract.segment import Segmentation, segment
 from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Rounding
-from townkpi.model import Fact, FactKind, Report, SkippedMention, Value
+from townkpi.model import Fact, FactKind, Report, SkippedMention, SkipReason, Value
 from townkpi.numbers import QUALIFIERS, Numeral
 
 __all__ = ["ExtractOptions", "extract"]
 
 _LIST_GLUE = frozenset({"", "、", "，", ",", "和", "及", "与", "或"})
 _INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
+#: Skipped numbers that end the words of the next quantity (a label or name stays part of them).
+_TIME_SKIPS = frozenset(
+    {SkipReason.YEAR, SkipReason.DATE, SkipReason.PERIOD, SkipReason.DURATION, SkipReason.ORDINAL}
+)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -175,7 +179,10 @@ def extract(
     scanned = scan(body)
     shape = outline(body, year if year is not None else options.year, options.plan_year)
     timeline = markers(body, shape)
-    ends = sorted([m.end for m in scanned.mentions] + [s.end for s in scanned.skipped])
+    ends = sorted(
+        [m.end for m in scanned.mentions]
+        + [s.end for s in scanned.skipped if s.reason in _TIME_SKIPS]
+    )
     drafts = _carry_subjects(_drafts(body, seg, scanned.mentions, ends))
     distributed = distribute(body, drafts, seg)
     refs = referents(drafts, distributed)

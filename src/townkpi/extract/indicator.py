@@ -33,11 +33,10 @@ from townkpi.model import FactKind
 __all__ = ["Description", "describe"]
 
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
-_DIGIT: Final = re.compile("[0-9０-９零〇一二两三四五六七八九十]")
 _MIN_SUBJECT: Final = 2
 _MAX_SUBJECT: Final = 16
 _MAX_INDICATOR: Final = 24
-_MAX_AFTER: Final = 16
+_MAX_AFTER: Final = 20
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -62,7 +61,9 @@ class _Words:
     subject_prefix: re.Pattern[str]
     subject_verb: re.Pattern[str]
     object_verb_end: re.Pattern[str]
+    object_verb_start: re.Pattern[str]
     after_stop: re.Pattern[str]
+    light_verbs: re.Pattern[str]
     clause_qualifier: re.Pattern[str]
 
 
@@ -77,7 +78,12 @@ def _words() -> _Words:
         ),
         subject_verb=re.compile(alternation(lex.words("indicator", "subject_verbs"))),
         object_verb_end=re.compile(rf"(?:{alternation(lex.words('indicator', 'object_verbs'))})$"),
-        after_stop=re.compile(alternation(lex.words("indicator", "after_stops"))),
+        object_verb_start=re.compile(alternation(lex.words("indicator", "object_verbs"))),
+        after_stop=re.compile(
+            rf"(?:{alternation(lex.words('indicator', 'after_stops'))})"
+            r"|[和及与或]?[0-9０-９零〇一二两三四五六七八九十]|[，。；：！？,;:!?（）()\n]"
+        ),
+        light_verbs=re.compile(alternation(lex.words("indicator", "light_verbs"))),
         clause_qualifier=re.compile(alternation(lex.words("qualifier", "clause"))),
     )
 
@@ -144,7 +150,7 @@ def describe(
     needs_object = not indicator or w.object_verb_end.search(clean) is not None
     if needs_object and kind is FactKind.AMOUNT:
         after = _after(text, end, phrase_end, w)
-        if after:
+        if after and (not indicator or not w.object_verb_start.match(after)):
             if clean.endswith("等") and subject is None:
                 named = _strip(clean[:-1], w)
                 subject = named or None
@@ -155,7 +161,7 @@ def describe(
 
 
 def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:
-    """The noun phrase right after a number: 8686亩|高标准农田改造提升项目|，."""
+    """What is measured, written right after a number (74幢|城镇住房(进行)安全动态监测|。)."""
     stop = min(phrase_end, end + _MAX_AFTER)
     tail = _NOISE.sub("", text[end:stop])
     if not tail or not ("\u4e00" <= tail[0] <= "\u9fff"):
@@ -163,7 +169,4 @@ def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:
     cut = w.after_stop.search(tail)
     if cut is not None:
         tail = tail[: cut.start()]
-    digit = _DIGIT.search(tail)
-    if digit is not None:
-        tail = tail[: digit.start()]
-    return _strip(tail, w)
+    return _strip(w.light_verbs.sub("", tail), w)
