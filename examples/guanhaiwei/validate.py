@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-targets", action="store_true", help="do not score the targets")
     args = parser.parse_args(argv)
 
-    report = townkpi.load(REPORT)
+    report = townkpi.load(os.path.relpath(REPORT))  # a relative path names the source briefly
     result = townkpi.check(report)
     card = None if args.no_targets else scorecard(report, args.actuals)
     color = sys.stdout.isatty()
