@@ -27,6 +27,7 @@ COMMANDS: Final = (
     "townkpi.cli.check",
     "townkpi.cli.targets",
     "townkpi.cli.plugins",
+    "townkpi.cli.batch",
 )
 
 EXIT_OK: Final = 0
