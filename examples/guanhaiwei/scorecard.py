@@ -13,6 +13,7 @@ The scorecard says so at its top. This is the same as
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,11 +26,10 @@ def run(argv: list[str] | None = None) -> int:
     """Print the scorecard; returns the exit status of ``townkpi targets``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    parser.add_argument("--actuals", default=str(HERE / "actuals-2024.toml"))
+    parser.add_argument("--actuals", default=os.path.relpath(HERE / "actuals-2024.toml"))
     args = parser.parse_args(argv)
-    return main(
-        ["targets", str(HERE / "report.txt"), "--actuals", args.actuals, "--format", args.format]
-    )
+    report = os.path.relpath(HERE / "report.txt")
+    return main(["targets", report, "--actuals", args.actuals, "--format", args.format])
 
 
 if __name__ == "__main__":
