@@ -1,0 +1,92 @@
+"""What was added in a year cannot exceed the running total it is part of (AGR104)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding, Modality
+from townkpi_agriculture._common import (
+    canonical,
+    describe,
+    in_unit,
+    is_cumulative,
+    same_subject,
+    show,
+    surely_greater,
+)
+
+__all__ = ["NewAboveCumulative"]
+
+#: The sector whose running totals are checked.
+SECTOR: Final = "agriculture"
+
+
+def _pairs(ctx: CheckContext, added: Fact) -> Iterator[Fact]:
+    """The running totals of the same indicator that include ``added``."""
+    ind = canonical(ctx, added)
+    for total in ctx.of_kind(FactKind.AMOUNT):
+        if total.id == added.id or not is_cumulative(ctx, total):
+            continue
+        other = canonical(ctx, total)
+        if other is None or ind is None or other.name != ind.name:
+            continue
+        if (total.modality is Modality.TARGET) != (added.modality is Modality.TARGET):
+            continue
+        if not same_subject(added, total):
+            continue
+        if ctx.same_sentence(added, total) or (
+            added.period is not None and added.period == total.period
+        ):
+            yield total
+
+
+class NewAboveCumulative(Check):
+    """What was built or added in a period cannot exceed the running total that includes it.
+
+    "建成高标准农田8.9万亩、累计达到120.5万亩": the 8.9万亩 of the year are part of the 120.5万亩
+    built so far, so the figure of the year cannot be the larger. Figures of the same
+    agricultural indicator and place are compared when they stand in the same sentence or are
+    stated for the same period, the total marked by 累计; only when every value the year's
+    figure allows exceeds every value of the total is it reported.
+
+    反例:
+        建成高标准农田8.9万亩、累计达到7.5万亩。
+
+    正例:
+        建成高标准农田8.9万亩、累计达到120.5万亩。
+    """
+
+    code = "AGR104"
+    name = "agriculture.new_above_cumulative"
+    description = "A year's addition exceeds the running total (累计) of the same indicator."
+    groups = ("agriculture", "relations")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each addition above its running total."""
+        for added in ctx.of_kind(FactKind.AMOUNT):
+            ind = canonical(ctx, added)
+            if ind is None or ind.sector != SECTOR or added.unit is None:
+                continue
+            if is_cumulative(ctx, added):
+                continue
+            for total in _pairs(ctx, added):
+                a = in_unit(added, total.unit or "")
+                if a is None or not surely_greater(a, total.interval):
+                    continue
+                unit = total.unit or ""
+                yield self.finding(
+                    f"{describe(added)} is part of the running total {describe(total)} of "
+                    f"{ind.name}, but in {unit} it stands for {show(a)} and the total for "
+                    f"{show(total.interval)}: what was added cannot exceed the total that "
+                    "includes it",
+                    facts=[added, total],
+                    evidence=(
+                        Evidence.of("added", str(added.value)),
+                        Evidence.of("cumulative", str(total.value)),
+                        Evidence.of("added_interval", a),
+                        Evidence.of("cumulative_interval", total.interval),
+                        Evidence.of("unit", unit),
+                    ),
+                )
+                break

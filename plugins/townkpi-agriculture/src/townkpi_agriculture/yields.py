@@ -1,0 +1,177 @@
+"""Output, sown area and yield per mu of a crop (AGR101)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    Interval,
+    Parameter,
+    UnitCategory,
+)
+from townkpi_agriculture._common import (
+    canonical,
+    category,
+    describe,
+    find,
+    in_unit,
+    is_increment,
+    ratio,
+    show,
+)
+
+__all__ = ["CROPS", "Crop", "YieldInconsistent"]
+
+#: The unit yields are computed in.
+YIELD_UNIT: Final = "公斤/亩"
+_MASS: Final = "公斤"
+#: A yield may be read as an amount (亩产650公斤) or as a ratio (650公斤/亩).
+_YIELD_KINDS: Final = (FactKind.AMOUNT, FactKind.RATIO)
+_AREA: Final = "亩"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Crop:
+    """The catalog indicators of one crop's output, sown area and yield per mu.
+
+    Attributes:
+        output: The output (粮食产量).
+        area: The sown area (粮食播种面积).
+        yield_: The yield per mu (粮食单产), or None when the catalog has none.
+    """
+
+    output: str
+    area: str
+    yield_: str | None = None
+
+
+#: The crops whose output, area and yield are compared.
+CROPS: Final = (
+    Crop(output="粮食产量", area="粮食播种面积", yield_="粮食单产"),
+    Crop(output="水稻产量", area="水稻种植面积", yield_="水稻单产"),
+    Crop(output="早稻产量", area="早稻种植面积"),
+    Crop(output="小麦产量", area="小麦播种面积", yield_="小麦单产"),
+    Crop(output="玉米产量", area="玉米播种面积", yield_="玉米单产"),
+    Crop(output="大豆产量", area="大豆播种面积"),
+    Crop(output="油料产量", area="油料播种面积"),
+)
+
+_BY_OUTPUT: Final = {c.output: c for c in CROPS}
+
+
+def _yield_interval(fact: Fact) -> Interval | None:
+    """A stated yield in 公斤/亩: written per mu (650公斤/亩) or as a mass per mu (亩产650公斤)."""
+    if category(fact) is UnitCategory.MASS:
+        return in_unit(fact, _MASS)
+    return in_unit(fact, YIELD_UNIT)
+
+
+class YieldInconsistent(Check):
+    """A crop's output, sown area and yield per mu must fit together.
+
+    Yield per mu is output divided by sown area. When a report states a crop's output and its
+    sown area for the same year and place, their quotient (computed with the intervals their
+    writing allows, in 公斤/亩) must meet the yield it states, and must lie within what a sown
+    mu can produce: no field has yielded 2,000 kg of grain or oilseed per mu in one season (the
+    records are about 1,660 kg of maize and 1,250 kg of rice), and no regional average lies
+    below 20 kg. A quotient outside those bounds is a slip of 万 or of unit (斤 for 公斤, 亩 for
+    万亩). Increments (新增粮食种植面积) are not areas.
+
+    反例:
+        全省粮食播种面积3320万亩，粮食产量1285万斤。
+
+    正例:
+        全省粮食播种面积3320万亩，粮食产量1285万吨。
+    """
+
+    code = "AGR101"
+    name = "agriculture.yield_inconsistent"
+    description = "A crop's output over its sown area misses the stated yield or any possible one."
+    groups = ("agriculture", "relations")
+    parameters = (
+        Parameter(
+            name="max_yield",
+            default=Decimal(2000),
+            description="The most a sown mu can yield in one season, in 公斤/亩.",
+        ),
+        Parameter(
+            name="min_yield",
+            default=Decimal(20),
+            description="The least a region's average yield can be, in 公斤/亩.",
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each output and area whose quotient is impossible."""
+        for output in ctx.of_kind(FactKind.AMOUNT):
+            ind = canonical(ctx, output)
+            crop = None if ind is None else _BY_OUTPUT.get(ind.name)
+            mass = in_unit(output, _MASS)
+            if crop is None or mass is None or is_increment(output):
+                continue
+            for area in find(ctx, output, (crop.area,)):
+                mu = in_unit(area, _AREA)
+                implied = None if mu is None or is_increment(area) else ratio(mass, mu)
+                if implied is None:
+                    continue
+                found = self._judge(ctx, crop, output, area, implied)
+                if found is not None:
+                    yield found
+                break
+
+    def _judge(
+        self, ctx: CheckContext, crop: Crop, output: Fact, area: Fact, implied: Interval
+    ) -> Finding | None:
+        evidence = [
+            Evidence.of("output", str(output.value)),
+            Evidence.of("area", str(area.value)),
+            Evidence.of("implied_yield", implied),
+            Evidence.of("unit", YIELD_UNIT),
+        ]
+        stated = None
+        if crop.yield_ is not None:
+            stated = next(
+                (
+                    (fact, iv)
+                    for fact in find(ctx, output, (crop.yield_,), _YIELD_KINDS)
+                    if (iv := _yield_interval(fact)) is not None
+                ),
+                None,
+            )
+        if stated is not None:
+            fact, iv = stated
+            if implied.overlaps(iv):
+                return None
+            return self.finding(
+                f"{describe(output)} over {describe(area)} gives a yield of "
+                f"{show(implied, YIELD_UNIT)}, but {describe(fact)} stands for "
+                f"{show(iv, YIELD_UNIT)}; yield per mu is output over sown area, so the three "
+                "figures cannot all be right",
+                facts=[output, area, fact],
+                evidence=[*evidence, Evidence.of("stated_yield", iv)],
+            )
+        top = Decimal(str(self.option("max_yield")))
+        bottom = Decimal(str(self.option("min_yield")))
+        if implied.is_above(top):
+            why = f"more than the {top} {YIELD_UNIT} no sown mu has ever produced"
+        elif implied.is_below(bottom):
+            why = f"less than the {bottom} {YIELD_UNIT} below which no region's average lies"
+        else:
+            return None
+        return self.finding(
+            f"{describe(output)} over {describe(area)} gives a yield of "
+            f"{show(implied, YIELD_UNIT)}, {why}; the output and the area cannot both be right "
+            "(a slip of 万 or of unit?)",
+            facts=[output, area],
+            evidence=[*evidence, Evidence.of("allowed_yield", Interval.closed(bottom, top))],
+        )
