@@ -70,3 +70,32 @@ def test_checks_run_on_the_table_and_point_to_rows(table):
         assert finding.spans == ()
         assert finding.records
         assert all(r.startswith("row ") for r in finding.records)
+
+
+@pytest.fixture(scope="module")
+def validate(build_db):
+    spec = importlib.util.spec_from_file_location("validate", EXAMPLE / "validate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_2024_targets_are_scored_against_the_illustrative_figures(table, validate, capsys):
+    card = validate.score_targets(table)
+    assert card.illustrative
+    status = {e.target.indicator: e.status for e in card.entries}
+    # 力争规上工业增加值同比增长5%: 4.8% stands for [4.75, 4.85), all below 5%.
+    assert status["规上工业增加值"] == "missed"
+    # 完成外贸自营进出口同比增长8%: 7.9% stands for [7.85, 7.95).
+    assert status["外贸自营进出口"] == "missed"
+    # 确保全年新进规企业超过10家: 12家.
+    assert status["新进规企业"] == "met"
+    # 城乡居民收入倍差保持在1.56以内: 1.55.
+    assert status["城乡居民收入倍差"] == "met"
+    printed = capsys.readouterr().out
+    assert "4.8% [ILLUSTRATIVE]" in printed
+    used = {i for e in card.entries if e.actual is not None for i in e.actual.facts}
+    assert used
+    assert all(i.endswith("-2024") for i in used)

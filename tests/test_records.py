@@ -349,4 +349,4 @@ def test_problems_become_error_findings_naming_the_row():
     assert (finding.code, finding.severity.value, finding.records) == ("TK907", "error", ("row 2",))
     assert finding.spans == ()
     assert finding.evidence_dict() == {"column": "period", "cell": "明年"}
-    assert finding.message.startswith("row 2, column period: ")
+    assert finding.message.startswith("column period: ")

@@ -67,11 +67,14 @@ def score_targets(report: townkpi.Report, plan_path: Path = PLAN) -> Scorecard:
     print(f"\ntargets of {plan_path.name} scored against the {ACTUALS_YEAR} figures")
     if card.illustrative:
         print(f"  {ILLUSTRATIVE}: the actual figures are made up; this only shows how it works")
+    by_id = {f.id: f for f in actuals}
     for entry in card.entries:
         actual = entry.actual
         shown = "—" if actual is None else actual.text
+        used = [] if actual is None else [by_id[i] for i in actual.facts if i in by_id]
         rule = entry.target.describe_bound()
-        print(f"  {entry.status:11} {entry.target.indicator or '?'} {rule}: actual {shown}")
+        indicator = entry.target.indicator or "?"
+        print(f"  {entry.status:11} {indicator} {rule}: actual {shown}{label(used)}")
     print("  " + ", ".join(f"{n} {status}" for status, n in card.counts().items()))
     return card
 

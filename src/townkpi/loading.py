@@ -4,30 +4,67 @@
 ``.sqlite`` and ``.db`` are tables of records (see [`townkpi.records`][townkpi.records]);
 anything else is report text, decoded and extracted. Either way the result is a
 [`Report`][townkpi.model.Report] of typed facts that the checks and targets take alike.
+[`load_result`][townkpi.loading.load_result] does the same but keeps going past bad rows of a
+table, returning each problem as data (the command line reports them as findings).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
+from typing import TYPE_CHECKING
 
-from townkpi.errors import TownkpiError
-from townkpi.model import Report
-from townkpi.records import is_records_path, read_records
+from townkpi.records import RecordsResult, is_records_path, read_records
 
-__all__ = ["load"]
+if TYPE_CHECKING:
+    from townkpi.extract import ExtractOptions
+    from townkpi.model import Report
+
+__all__ = ["load", "load_result"]
 
 
-def load(path: str | os.PathLike[str], *, table: str = "indicators") -> Report:
+def load_result(
+    path: str | os.PathLike[str],
+    *,
+    table: str = "indicators",
+    options: ExtractOptions | None = None,
+) -> RecordsResult:
+    """Read a report or a table of records, keeping every good row of a table.
+
+    Args:
+        path: A table (``.csv``, ``.json``, ``.toml``, ``.sqlite``, ``.db``) or report text.
+        table: For SQLite: the table to read.
+        options: For report text: how to extract (the report's year, rounding …).
+
+    Returns:
+        The report, and a problem for each row of a table that could not be read (none for text).
+
+    Raises:
+        InputError: The file is missing, undecodable, or not the format its suffix says.
+    """
+    if is_records_path(path):
+        return read_records(path, table=table)
+    from townkpi.document import read_document  # noqa: PLC0415 - text extraction only when needed
+    from townkpi.extract import extract  # noqa: PLC0415
+
+    return RecordsResult(report=extract(read_document(path), options=options))
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    table: str = "indicators",
+    options: ExtractOptions | None = None,
+) -> Report:
     """Read a report or a table of records into a report of facts.
 
     A table with bad rows raises, so that no row is lost unnoticed; to keep going with the good
-    rows and get each problem as data, use [`read_records`][townkpi.records.read_records].
+    rows and get each problem as data, use [`load_result`][townkpi.loading.load_result].
 
     Args:
         path: A ``.csv``, ``.json`` (the ``townkpi facts`` JSON or an array of records),
             ``.toml``, ``.sqlite`` or ``.db`` table, or a report's text (any other suffix).
         table: For SQLite: the table to read.
+        options: For report text: how to extract (the report's year, rounding …).
 
     Returns:
         The report: facts from records carry ``record="row N"`` and no span; facts from text
@@ -37,19 +74,13 @@ def load(path: str | os.PathLike[str], *, table: str = "indicators") -> Report:
         RecordsError: Some rows of a table could not be read; it names every row and column and
             carries the report of the good rows.
         InputError: The file is missing, undecodable, or not the format its suffix says.
-        TownkpiError: Reading report text needs `townkpi.extract`, and it is not available.
-    """
-    if is_records_path(path):
-        return read_records(path, table=table).raise_for_problems()
-    try:
-        extract = importlib.import_module("townkpi.extract").extract
-    except (ImportError, AttributeError) as exc:
-        raise TownkpiError(
-            f"{path}: reading report text needs townkpi.extract, which is not available ({exc})"
-        ) from exc
-    from townkpi.document import read_document  # noqa: PLC0415 - with extract, only for text
 
-    report = extract(read_document(path))
-    if not isinstance(report, Report):  # pragma: no cover - a broken extract module
-        raise TownkpiError(f"{path}: townkpi.extract returned {type(report).__name__}, not Report")
-    return report
+    Example:
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "plan.txt"
+        ...     _ = path.write_text("确保全年新进规企业超过10家。", encoding="utf-8")
+        ...     [(str(f.value), f.modality.value) for f in load(path).facts]
+        [('10家', 'target')]
+    """
+    return load_result(path, table=table, options=options).raise_for_problems()

@@ -167,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
     """Run ``townkpi check``."""
     from townkpi.config import load_config  # noqa: PLC0415 - heavy imports only when run
     from townkpi.findings import Severity  # noqa: PLC0415
-    from townkpi.loading import load  # noqa: PLC0415
+    from townkpi.loading import load_result  # noqa: PLC0415
+    from townkpi.records import problem_findings  # noqa: PLC0415
     from townkpi.render import render  # noqa: PLC0415
     from townkpi.run import check  # noqa: PLC0415
 
@@ -177,9 +178,11 @@ def run(args: argparse.Namespace) -> int:
         fail_on=None if args.fail_on is None else Severity(args.fail_on),
         disabled_plugins=args.disable_plugin,
     )
-    report = load(args.path)
+    loaded = load_result(args.path)  # a table's bad rows become TK9xx errors, always reported
+    report = loaded.report
     result = check(report, config=config)
-    result = type(result)(source=str(args.path), findings=result.findings, faults=result.faults)
+    findings = (*result.findings, *problem_findings(loaded.problems))
+    result = type(result)(source=str(args.path), findings=findings, faults=result.faults)
     card = _scorecard(report, str(args.path), args.actuals) if args.actuals else None
     color = (
         args.format == "text"

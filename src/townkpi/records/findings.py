@@ -2,14 +2,15 @@
 
 ``townkpi check indicators.csv`` reports each row that could not be read as an error finding with
 the problem's stable code (``TK901`` … ``TK910``, see
-[`ProblemKind`][townkpi.records.ProblemKind]), no span, and the row in ``records``.
+[`ProblemKind`][townkpi.records.ProblemKind]), no span, the row in ``records``, and the column
+and the reason in its message.
 
 Example:
     >>> from townkpi.records import facts_from_records
     >>> result = facts_from_records([{"value": "8.0", "unit": "亿园"}])
     >>> (finding,) = problem_findings(result.problems)
     >>> finding.code, finding.check, finding.records, finding.message
-    ('TK904', 'townkpi.records.unit', ('row 1',), "row 1, column unit: unknown unit: '亿园'")
+    ('TK904', 'townkpi.records.unit', ('row 1',), "column unit: unknown unit: '亿园'")
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def problem_finding(problem: RecordProblem) -> Finding:
         code=problem.code,
         check=f"townkpi.records.{problem.kind.value}",
         severity=Severity.ERROR,
-        message=str(problem),
+        message=f"column {problem.column}: {problem.reason}" if problem.column else problem.reason,
         evidence=evidence,
         records=(locator,),
     )
