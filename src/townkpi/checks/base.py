@@ -285,15 +285,17 @@ class CheckContext:
         """The facts (changes, shares, rates) that refer to ``fact``."""
         return self._referrers.get(fact.id, ())
 
-    def indicator(self, fact: Fact) -> Indicator | None:
-        """The catalog indicator of a fact, or None.
+    def indicator(self, fact: Fact, *, clause: bool = False) -> Indicator | None:
+        """The catalog indicator of a fact's indicator phrase, or None.
 
-        The fact's indicator phrase decides; when the catalog does not know it, the words of the
-        fact's clause before the figure are tried (累计排摸“四不”违法建筑58宗 names 违法建筑排摸
-        even when the phrase is only 违法建筑).
+        Args:
+            fact: The fact.
+            clause: When the catalog does not know the phrase, try the words of the fact's clause
+                before the figure (累计排摸“四不”违法建筑58宗 names 违法建筑排摸 even when the
+                phrase is only 违法建筑). The built-in checks do.
         """
         found = self.catalog.lookup(fact.indicator)
-        if found is None:
+        if found is None and clause:
             found = self.catalog.lookup(self.clause_before(fact))
         return found
 

@@ -116,7 +116,7 @@ def is_attainment(ctx: CheckContext, fact: Fact) -> bool:
     The catalog decides when it knows the indicator phrase; otherwise a word such as 目标 or 计划
     in the phrase, or just before the figure, marks attainment.
     """
-    ind = ctx.indicator(fact)
+    ind = ctx.indicator(fact, clause=True)
     if ind is not None and (ind.attainment or ind.bounded):
         return ind.attainment
     phrase = (fact.indicator or "") + ctx.text_before(fact, 12)
@@ -223,7 +223,7 @@ def counterparts(ctx: CheckContext, fact: Fact, indicator: str) -> list[Fact]:
         for other in ctx.facts
         if other.id != fact.id
         and other.kind is FactKind.AMOUNT
-        and (ind := ctx.indicator(other)) is not None
+        and (ind := ctx.indicator(other, clause=True)) is not None
         and ind.name == indicator
         and same_scope(ctx, fact, other)
     ]

@@ -43,7 +43,7 @@ class PartialYearAboveFullYear(Check):
         """Yield an error for each partial-year flow above its full year."""
         flows: list[tuple[str, Fact]] = []
         for fact in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(fact)
+            ind = ctx.indicator(fact, clause=True)
             if ind is None or ind.temporality != "flow" or fact.period is None:
                 continue
             if not is_actual(fact) or "累计" in fact.qualifiers:

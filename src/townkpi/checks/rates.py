@@ -229,7 +229,7 @@ class RateAbove100(Check):
             pct = percent_interval(rate)
             if pct is None:
                 continue
-            ind = ctx.indicator(rate)
+            ind = ctx.indicator(rate, clause=True)
             allowed = (ind.value_range if ind is not None else None) or Interval.closed(0, 100)
             if allowed.lower is not None and pct.is_below(allowed.lower):
                 why = f"below {format_number(allowed.lower)}%"

@@ -161,7 +161,7 @@ class PartAboveWhole(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each part above its whole."""
         for part in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(part)
+            ind = ctx.indicator(part, clause=True)
             if ind is None:
                 continue
             for whole_name in ind.part_of:
@@ -217,7 +217,7 @@ class SumOfParts(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole whose parts cannot sum to it."""
         for whole in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(whole)
+            ind = ctx.indicator(whole, clause=True)
             if ind is None or not ind.sum_of:
                 continue
             parts: list[Fact] = []

@@ -135,7 +135,7 @@ class DeclineBelowMinus100(Check):
             pct = percent_interval(change)
             if pct is None or not pct.is_below(-100):
                 continue
-            ind = ctx.indicator(change)
+            ind = ctx.indicator(change, clause=True)
             if ind is not None and ind.can_be_negative:
                 continue
             yield self.finding(
@@ -385,7 +385,7 @@ class IndicatorRange(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each value entirely outside its indicator's range."""
         for fact in ctx.of_kind(FactKind.AMOUNT, FactKind.RATIO):
-            ind = ctx.indicator(fact)
+            ind = ctx.indicator(fact, clause=True)
             if ind is None or (ind.minimum is None and ind.maximum is None):
                 continue
             u = unit_of(fact)

@@ -50,7 +50,7 @@ class ImpossibleTarget(Check):
         for fact in ctx.of_kind(FactKind.RATE, FactKind.SHARE):
             if is_actual(fact) or is_attainment(ctx, fact):
                 continue
-            ind = ctx.indicator(fact)
+            ind = ctx.indicator(fact, clause=True)
             if fact.kind is FactKind.SHARE and not (ind is not None and ind.bounded):
                 continue
             pct = percent_interval(fact)
@@ -66,13 +66,13 @@ class ImpossibleTarget(Check):
 
 def _achieved(ctx: CheckContext, target: Fact) -> Iterator[Fact]:
     """Actual figures of the same kind, indicator and subject, no later than the target."""
-    ind = ctx.indicator(target)
+    ind = ctx.indicator(target, clause=True)
     if ind is None:
         return
     for fact in ctx.facts:
         if fact.kind is not target.kind or not is_actual(fact) or fact.id == target.id:
             continue
-        other = ctx.indicator(fact)
+        other = ctx.indicator(fact, clause=True)
         if other is None or other.name != ind.name or not same_subject(fact, target):
             continue
         if fact.unit != target.unit and target.kind is not FactKind.AMOUNT:
@@ -113,7 +113,7 @@ class TargetBelowAchieved(Check):
         for target in ctx.of_kind(FactKind.RATE, FactKind.AMOUNT):
             if is_actual(target) or target.comparator in {Comparator.LT, Comparator.LE}:
                 continue
-            ind = ctx.indicator(target)
+            ind = ctx.indicator(target, clause=True)
             if ind is None or not ind.cumulative:
                 continue
             for achieved in _achieved(ctx, target):
