@@ -2,8 +2,9 @@
 
 A case file ``tests/cases/<CODE>.toml`` holds ``[[case]]`` tables: a ``name``, the ``text`` of one
 or a few sentences, how many ``findings`` of the file's ``code`` it must give (0 for a passing
-case), optionally the ``evidence`` a finding must carry (values worked out by hand) and words its
-``message`` must contain, and the figures of the text as ``[[case.fact]]`` tables: ``surface`` (as
+case), optionally the ``evidence`` a finding must carry (values worked out by hand), words its
+``message`` must contain, ``core``: codes of townkpi's own checks a full run must report on it, and
+``extract = false`` when the extractor is not to read it; and the figures of the text as ``[[case.fact]]`` tables: ``surface`` (as
 written, located in the text; ``occurrence`` when it occurs more than once), ``kind`` (default
 amount), ``indicator``, ``subject``, ``period``, ``modality``, ``refers_to`` (the surface of an
 earlier figure of the case) and ``value`` (a written value to read instead of the surface, ``-8.7%``
@@ -49,6 +50,8 @@ class Case:
     findings: int
     evidence: Mapping[str, Any] = field(default_factory=dict)
     message: tuple[str, ...] = ()
+    core: tuple[str, ...] = ()
+    extract: bool = True
 
     @property
     def id(self) -> str:
@@ -70,6 +73,8 @@ def load_cases(folder: Path = CASES_DIR) -> list[Case]:
                 findings=int(c["findings"]),
                 evidence=c.get("evidence", {}),
                 message=tuple(c.get("message", ())),
+                core=tuple(c.get("core", ())),
+                extract=bool(c.get("extract", True)),
             )
             for c in data["case"]
         )
@@ -147,10 +152,20 @@ def report_of(text: str, entries: Sequence[Mapping[str, Any]], source: str = "ca
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrize every test that takes ``case`` over the case files."""
-    if "case" in metafunc.fixturenames:
-        cases = load_cases()
-        metafunc.parametrize("case", cases, ids=[c.id for c in cases])
+    """Parametrize the tests that take ``case``, ``extracted_case`` or ``core_case``.
+
+    ``case`` runs over every case, ``extracted_case`` over those the extractor is to read, and
+    ``core_case`` over those that name codes of townkpi's own checks.
+    """
+    subsets = {
+        "case": lambda c: True,
+        "extracted_case": lambda c: c.extract,
+        "core_case": lambda c: bool(c.core),
+    }
+    for name, keep in subsets.items():
+        if name in metafunc.fixturenames:
+            cases = [c for c in load_cases() if keep(c)]
+            metafunc.parametrize(name, cases, ids=[c.id for c in cases])
 
 
 @pytest.fixture(scope="session")
@@ -194,3 +209,9 @@ def corpus_dir() -> Path:
 def case_texts() -> set[tuple[str, str, bool]]:
     """(code, text, fails) of every case."""
     return {(c.code, c.text, c.findings > 0) for c in load_cases()}
+
+
+@pytest.fixture(scope="session")
+def guanhaiwei_text() -> str:
+    """The text of the Guanhaiwei 2023 work report in ``examples/guanhaiwei/report.txt``."""
+    return GUANHAIWEI_REPORT.read_text(encoding="utf-8")

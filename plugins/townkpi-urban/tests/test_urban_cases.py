@@ -1,7 +1,7 @@
 """Each URB check on the case files in tests/cases: passing and failing inputs, with evidence."""
 
-from townkpi import CheckContext, Severity, fact, rate
-from townkpi.model import Report
+import townkpi
+from townkpi import CheckContext, Report, Severity, fact, rate
 
 
 def _run(host, code, report):
@@ -24,6 +24,24 @@ def test_case(case, host, build_report):
             assert evidence[key] == value, (key, evidence)
         for words in case.message:
             assert words in finding.message, finding.message
+
+
+def test_case_through_the_extractor(extracted_case, host):
+    """The same text read by townkpi's extractor gives the same findings of the check."""
+    report = townkpi.extract(extracted_case.text, source=extracted_case.id)
+    findings = _run(host, extracted_case.code, report)
+    assert len(findings) == extracted_case.findings, [f.message for f in findings]
+
+
+def test_core_check_reports_the_pairs_left_to_it(core_case, host, build_report):
+    """A contradiction left to townkpi's own checks is reported by them in a full run."""
+    for report in (
+        build_report(core_case.text, core_case.facts),
+        townkpi.extract(core_case.text, source=core_case.id),
+    ):
+        codes = [f.code for f in townkpi.check(report, host=host).findings]
+        assert set(core_case.core) <= set(codes), codes
+        assert core_case.code not in codes
 
 
 def test_facts_from_records_without_text(host):

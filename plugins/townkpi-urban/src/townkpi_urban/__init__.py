@@ -37,7 +37,7 @@ SECTOR = "urban"
 @hookimpl
 def townkpi_register_checks() -> list[type[Check]]:
     """The urban-governance checks URB101 and URB102."""
-    from townkpi_urban.checks import HandledAboveFound, HandlingRateCounts  # noqa: PLC0415
+    from townkpi_urban.checks import HandledAboveFound, HandlingRateCounts  # noqa: PLC0415 - lazily
 
     return [HandlingRateCounts, HandledAboveFound]
 

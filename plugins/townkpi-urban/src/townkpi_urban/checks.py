@@ -35,6 +35,7 @@ from townkpi_urban.wording import (
     classify,
     describe,
     handling_rate,
+    in_list,
     in_unit,
     lead_in,
     object_words,
@@ -81,8 +82,10 @@ class HandlingRateCounts(Check):
     number found must round to the rate: 55 of 58 is 94.83%, so 处置率100% cannot be right.
 
     A rate written over a count of things handled (拆除违法建筑22处，拆除率95.7%) says how many
-    there were to handle; townkpi's core rate check (TK101) judges that case. A count handled that
-    exceeds the count found is URB102's (or, for indicators the catalog relates, TK203's).
+    there were to handle; townkpi's core rate check (TK101) judges that case. A rate after a list
+    of counts (排查燃气隐患25处、消防隐患37处，隐患整改率98.4%) may be a rate of all of them
+    together and is not checked. A count handled that exceeds the count found is URB102's (or,
+    for indicators the catalog relates, TK203's).
 
     反例:
         排查问题点位120处，问题整改销号率98.5%。
@@ -144,6 +147,8 @@ class HandlingRateCounts(Check):
             ),
             None,
         )
+        if in_list(ctx, base) or (done is not None and in_list(ctx, done)):
+            return None, None  # a rate after a list may be of all its items together
         return base, done
 
     def _ratio(self, rate: Fact, name: str, r: Interval, base: Fact, done: Fact) -> Finding | None:
@@ -220,8 +225,8 @@ def _cumulative(ctx: CheckContext, fact: Fact) -> bool:
 
 
 def _related(ctx: CheckContext, a: Fact, b: Fact) -> bool:
-    """Whether the catalog declares one figure's indicator part of the other's."""
-    ia, ib = ctx.indicator(a), ctx.indicator(b)
+    """Whether the catalog declares one figure's indicator part of the other's, as TK203 reads."""
+    ia, ib = ctx.indicator(a, clause=True), ctx.indicator(b, clause=True)
     if ia is None or ib is None:
         return False
     return ib.name in ia.part_of or ia.name in ib.part_of

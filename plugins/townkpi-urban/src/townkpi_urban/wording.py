@@ -46,6 +46,7 @@ __all__ = [
     "classify",
     "describe",
     "handling_rate",
+    "in_list",
     "in_unit",
     "lead_in",
     "object_words",
@@ -112,6 +113,9 @@ _FILLERS: Final = (
 #: Punctuation that ends the clause a figure's lead-in words are read from.
 _CLAUSE_STOPS: Final = "，,；;。！？!?：:、\n"
 
+#: Characters that join the items of a list of figures (建议4249件、政协提案3542件).
+_LIST_JOINERS: Final = "、和及与"
+
 Role = Literal["found", "handled"]
 
 
@@ -126,6 +130,20 @@ def lead_in(ctx: CheckContext, fact: Fact, chars: int = 24) -> str:
     before = ctx.text_before(fact, chars)
     cut = max(before.rfind(c) for c in _CLAUSE_STOPS)
     return before[cut + 1 :]
+
+
+def in_list(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether a figure is one item of a list (办理人大代表建议4249件、政协提案3542件).
+
+    A rate written after such a list may be a rate of all its items together, so a check cannot
+    tell which count it is a share of.
+    """
+    after = ctx.text_after(fact, 1)
+    if after and after in _LIST_JOINERS:
+        return True
+    before = ctx.text_before(fact, 24)
+    cut = max(before.rfind(c) for c in _CLAUSE_STOPS)
+    return cut >= 0 and before[cut] == "、"
 
 
 def phrase(ctx: CheckContext, fact: Fact) -> str:
