@@ -1,0 +1,271 @@
+"""How social-services reports word their figures: cases handled, their outcomes, and rates.
+
+A report pairs a count of cases taken on (调处各类矛盾纠纷670起, 受理群众诉求1.2万件) with their
+outcome (调解成功650起, 办结1.18万件) and a rate (调处成功率100%, 办结率98.3%). The words just
+before a figure say which it is. For a figure in a report's text they are read from the text before
+it, up to the start of its clause; for a figure from a table, from its indicator.
+
+Example:
+    >>> classify("调处各类矛盾纠纷"), classify("调解成功"), classify("开展职业技能培训")
+    ('handled', 'outcome', None)
+    >>> outcome_rate("调处成功率").name, outcome_rate("按期办结率").outcomes
+    ('成功率', ('办结',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Final, Literal
+
+import attrs
+
+from townkpi import (
+    CheckContext,
+    DimensionMismatchError,
+    Fact,
+    FactKind,
+    Interval,
+    Modality,
+    Unit,
+    UnitCategory,
+    UnitError,
+)
+
+# format_number is not (yet) part of townkpi's public API; townkpi.findings documents it.
+from townkpi.findings import format_number
+
+__all__ = [
+    "HANDLING_VERBS",
+    "OUTCOME_RATES",
+    "OUTCOME_VERBS",
+    "OutcomeRate",
+    "Role",
+    "amounts_in_sentence",
+    "classify",
+    "cumulative",
+    "describe",
+    "in_list",
+    "in_unit",
+    "lead_in",
+    "object_words",
+    "outcome_rate",
+    "percent",
+    "phrase",
+    "proportion",
+    "surely_greater",
+    "unit_of",
+]
+
+#: Verbs that count cases taken on: received, mediated, handled.
+HANDLING_VERBS: Final = (
+    "受理",
+    "调处",
+    "调解",
+    "接收",
+    "收到",
+    "接到",
+    "登记",
+    "交办",
+    "办理",
+    "承办",
+    "处理",
+    "接诉",
+    "排查",
+    "摸排",
+)
+
+#: Verbs that count the cases with an outcome, out of those taken on.
+OUTCOME_VERBS: Final = ("成功", "办结", "化解", "解决", "办复", "答复", "结案", "满意")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class OutcomeRate:
+    """A rate of outcomes: the share of the cases taken on that had an outcome.
+
+    Attributes:
+        name: The rate as reports write it (成功率, 办结率).
+        outcomes: The verbs of the cases it counts (成功).
+        bases: The verbs of the cases it is a share of (调处, 调解, 受理 …).
+    """
+
+    name: str
+    outcomes: tuple[str, ...]
+    bases: tuple[str, ...]
+
+
+#: The rates of outcomes, longest name first so that 办复率 is not read as 复率.
+OUTCOME_RATES: Final = (
+    OutcomeRate(
+        name="成功率",
+        outcomes=("成功",),
+        bases=("调处", "调解", "化解", "受理", "处理", "办理"),
+    ),
+    OutcomeRate(
+        name="办结率",
+        outcomes=("办结",),
+        bases=("受理", "接收", "收到", "接到", "登记", "交办", "办理", "承办", "接诉"),
+    ),
+    OutcomeRate(
+        name="化解率",
+        outcomes=("化解",),
+        bases=("排查", "摸排", "受理", "交办", "登记", "接收", "收到"),
+    ),
+    OutcomeRate(
+        name="解决率",
+        outcomes=("解决",),
+        bases=("受理", "接收", "收到", "接到", "登记", "接诉", "办理"),
+    ),
+    OutcomeRate(name="办复率", outcomes=("办复", "答复"), bases=("收到", "受理", "交办", "承办")),
+    OutcomeRate(name="结案率", outcomes=("结案",), bases=("受理", "收案")),
+)
+
+#: Words around the object of a figure that do not change what is counted.
+_FILLERS: Final = (
+    "累计",
+    "共计",
+    "完成",
+    "其中",
+    "实现",
+    "全部",
+    "依法",
+    "及时",
+    "当年",
+    "年内",
+    "各类",
+    "已",
+    "共",
+    "均",
+    "“",
+    "”",
+    '"',
+)
+
+#: Punctuation that ends the clause a figure's lead-in words are read from.
+_CLAUSE_STOPS: Final = "，,；;。！？!?：:、\n"
+
+#: Characters that join the items of a list of figures (建议4249件、政协提案3542件).
+_LIST_JOINERS: Final = "、和及与"
+
+Role = Literal["handled", "outcome"]
+
+
+def lead_in(ctx: CheckContext, fact: Fact, chars: int = 24) -> str:
+    """The words just before a figure, from the start of its clause ("" without text).
+
+    Args:
+        ctx: The check context (the report's text).
+        fact: The figure.
+        chars: The most characters read.
+    """
+    before = ctx.text_before(fact, chars)
+    cut = max(before.rfind(c) for c in _CLAUSE_STOPS)
+    return before[cut + 1 :]
+
+
+def in_list(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether a figure is one item of a list (办理人大代表建议4249件、政协提案3542件).
+
+    A rate written after such a list may be a rate of all its items together, so a check cannot
+    tell which count it is a share of.
+    """
+    after = ctx.text_after(fact, 1)
+    if after and after in _LIST_JOINERS:
+        return True
+    before = ctx.text_before(fact, 24)
+    cut = max(before.rfind(c) for c in _CLAUSE_STOPS)
+    return cut >= 0 and before[cut] == "、"
+
+
+def phrase(ctx: CheckContext, fact: Fact) -> str:
+    """The words that say what a figure counts: its lead-in words, else its indicator phrase."""
+    words = lead_in(ctx, fact)
+    return words if words.strip() else (fact.indicator or "")
+
+
+def classify(words: str) -> Role | None:
+    """Whether words count cases taken on, cases with an outcome, or neither.
+
+    An outcome verb wins over a verb of handling: 调解成功 counts successes.
+    """
+    if any(v in words for v in OUTCOME_VERBS):
+        return "outcome"
+    if any(v in words for v in HANDLING_VERBS):
+        return "handled"
+    return None
+
+
+def outcome_rate(words: str) -> OutcomeRate | None:
+    """The rate of outcomes that words name, or None."""
+    for rate in OUTCOME_RATES:
+        if rate.name in words:
+            return rate
+    return None
+
+
+def object_words(words: str) -> str:
+    """What a figure counts, without its verbs and filler words (办结群众诉求 → 群众诉求)."""
+    out = words
+    for verb in (*OUTCOME_VERBS, *HANDLING_VERBS):
+        out = out.replace(verb, "")
+    for filler in _FILLERS:
+        out = out.replace(filler, "")
+    return out.strip()
+
+
+def cumulative(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether a figure is cumulative (累计) rather than of one period."""
+    return "累计" in fact.qualifiers or "累计" in lead_in(ctx, fact)
+
+
+def unit_of(fact: Fact) -> Unit | None:
+    """The figure's resolved unit, or None when it has none."""
+    try:
+        return fact.value.unit_info
+    except UnitError:  # pragma: no cover - a Value's unit is validated when it is made
+        return None
+
+
+def in_unit(fact: Fact, unit: str) -> Interval | None:
+    """The figure's interval in ``unit``, or None when the dimensions differ."""
+    try:
+        return fact.value.interval_in(unit)
+    except (DimensionMismatchError, UnitError):
+        return None
+
+
+def proportion(fact: Fact) -> Interval | None:
+    """A percentage's interval as a fraction of one (98.5% → [0.9845, 0.9855)), or None."""
+    u = unit_of(fact)
+    if u is None or u.category is not UnitCategory.PROPORTION:
+        return None
+    return in_unit(fact, "倍")
+
+
+def surely_greater(a: Interval, b: Interval) -> bool:
+    """Whether every number of ``a`` exceeds every number of ``b``."""
+    if a.lower is None or b.upper is None:
+        return False
+    return a.lower > b.upper or (a.lower == b.upper and not (a.lower_closed and b.upper_closed))
+
+
+def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:
+    """The other actual amounts of the figure's sentence, in text order."""
+    for other in ctx.of_kind(FactKind.AMOUNT):
+        if (
+            other.id != fact.id
+            and other.modality is not Modality.TARGET
+            and ctx.same_sentence(fact, other)
+        ):
+            yield other
+
+
+def describe(fact: Fact) -> str:
+    """A figure for a message: its indicator phrase and its value as written."""
+    shown = fact.surface or str(fact.value)
+    return f"{fact.indicator} {shown}" if fact.indicator else shown
+
+
+def percent(x: Fraction) -> str:
+    """A fraction of one as a percentage with two decimals at most (650/670 → 97.01%)."""
+    return f"{format_number(x * 100, 2)}%"
