@@ -8,7 +8,8 @@ input's ``<script>`` would set the title and add a ``<blink>`` element, and neit
 
 Outside CI a machine without chromium skips these tests with the reason; in CI (``CI=true``)
 a missing chromium fails them. ``TOWNKPI_SAVE_SCREENSHOTS=1`` also copies the screenshots into
-``docs/assets/`` (to regenerate the pictures in the docs deliberately).
+``docs/assets/`` (to regenerate the pictures in the docs deliberately; shrink them with
+``pngquant --quality 70-90`` before committing).
 """
 
 from __future__ import annotations

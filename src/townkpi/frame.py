@@ -10,7 +10,7 @@ pandas is imported only when a frame is asked for; without it,
 [`facts_frame`][townkpi.frame.facts_frame] raises a [`TownkpiError`][townkpi.errors.TownkpiError]
 that says how to install it.
 
-Example:
+Examples:
     >>> from townkpi.model import Fact, FactKind, Report, Value
     >>> report = Report(
     ...     source="r",
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FRAME_COLUMNS", "facts_frame"]
 
-#: The columns of the frame, in order (the index is the fact id).
 FRAME_COLUMNS: Final = (
     "kind",
     "surface",
@@ -57,6 +56,7 @@ FRAME_COLUMNS: Final = (
     "record",
     "quantity",
 )
+"""The columns of the frame, in order (the index is the fact id)."""
 
 
 def _row(fact: Fact) -> dict[str, Any]:

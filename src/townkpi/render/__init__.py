@@ -13,7 +13,7 @@ Renderers only format. Each takes the [`Report`][townkpi.model.Report] that was 
 - ``sarif`` ([`render_sarif`][townkpi.render.sarif.render_sarif]): SARIF 2.1.0;
 - ``html`` ([`render_html`][townkpi.render.html.render_html]): one self-contained page.
 
-Example:
+Examples:
     >>> from townkpi.findings import CheckResult
     >>> from townkpi.model import Report
     >>> print(render("text", Report(source="r.txt"), CheckResult(source="r.txt")), end="")
@@ -50,8 +50,8 @@ __all__ = [
     "render_text",
 ]
 
-#: The output formats, in the order ``--help`` lists them; ``text`` is the default.
 FORMATS: Final = ("text", "json", "csv", "sarif", "html")
+"""The output formats, in the order ``--help`` lists them; ``text`` is the default."""
 
 
 def render(

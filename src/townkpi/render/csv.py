@@ -10,7 +10,7 @@ could act when its CSV is opened. Every such cell is neutralised with a leading 
 ([`neutralize`][townkpi.render.csv.neutralize]); a plain signed decimal number such as ``-8.7``
 is no formula and stays as it is, so that numbers remain numbers.
 
-Example:
+Examples:
     >>> neutralize("=1+1"), neutralize("-8.7"), neutralize("@SUM(A1)"), neutralize("131.5")
     ("'=1+1", '-8.7', "'@SUM(A1)", '131.5')
 """
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FACT_COLUMNS", "FINDING_COLUMNS", "facts_csv", "neutralize", "render_csv"]
 
-#: The columns of ``townkpi check --format csv``.
 FINDING_COLUMNS: Final = (
     "source",
     "code",
@@ -51,8 +50,8 @@ FINDING_COLUMNS: Final = (
     "suggestion",
     "plugin",
 )
+"""The columns of ``townkpi check --format csv``."""
 
-#: The columns of the facts CSV: the facts contract's keys, qualifiers joined with ``;``.
 FACT_COLUMNS: Final = (
     "id",
     "start",
@@ -76,6 +75,7 @@ FACT_COLUMNS: Final = (
     "refers_to",
     "record",
 )
+"""The columns of the facts CSV: the facts contract's keys, qualifiers joined with ``;``."""
 
 _TRIGGERS: Final = frozenset("=+-@\t\r")
 _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -153,7 +153,7 @@ def render_csv(report: Report, result: CheckResult, *, scorecard: Scorecard | No
 def facts_csv(report: Report) -> str:
     """One row per fact, under the [`FACT_COLUMNS`][townkpi.render.csv.FACT_COLUMNS].
 
-    Example:
+    Examples:
         >>> from townkpi.model import Fact, FactKind, Value
         >>> report = Report(
         ...     source="r",

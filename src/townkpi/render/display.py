@@ -6,7 +6,7 @@ characters (an escape sequence that would recolour the terminal, a bidirectional
 would reorder what the reader sees); [`printable`][townkpi.render.display.printable] replaces each
 with U+FFFD before it is printed.
 
-Example:
+Examples:
     >>> width("拆迁169户")
     9
     >>> printable("a\x1b[31mb")
@@ -20,8 +20,8 @@ from typing import Final
 
 __all__ = ["REPLACEMENT", "char_width", "printable", "width"]
 
-#: What a control or format character is replaced with.
 REPLACEMENT: Final = "\ufffd"
+"""What a control or format character is replaced with."""
 
 _WIDE: Final = frozenset({"W", "F"})
 _ZERO: Final = frozenset({"Mn", "Me"})

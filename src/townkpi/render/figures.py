@@ -7,7 +7,7 @@ error points at it, **skipped** when it is a number that is not a measurement (a
 ordinal, a label), and **consistent** otherwise; info findings (implied totals) are attached to
 the figures they explain without flagging them.
 
-Example:
+Examples:
     >>> from townkpi.findings import CheckResult, Finding, Severity
     >>> from townkpi.model import Fact, FactKind, Report, Span, Value
     >>> report = Report(

@@ -21,7 +21,7 @@ report containing ``<script>``, ``javascript:`` links or unbalanced tags shows t
 Each highlighted figure carries ``data-status``, ``data-start`` and ``data-end`` (character
 offsets into the text), so tests and tools can read the page back.
 
-Example:
+Examples:
     >>> from townkpi.findings import CheckResult
     >>> from townkpi.model import Report
     >>> report = Report(source="a<b>.txt", text="<script>x</script>")
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CSP", "render_html"]
 
-#: The page's Content Security Policy: no scripts, no remote anything; inline styles only.
 CSP: Final = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
+"""The page's Content Security Policy: no scripts, no remote anything; inline styles only."""
 
 _FOOTNOTE: Final = (
     "Each figure is read as the interval of values its written precision allows; a figure is "

@@ -6,7 +6,7 @@ finding has ``code, check, severity, message, spans, facts, evidence`` and townk
 [`Finding.to_dict`][townkpi.findings.Finding.to_dict]. With a scorecard, the object also has
 ``targets``: the scorecard as ``townkpi targets --format json`` prints it.
 
-Example:
+Examples:
     >>> from townkpi.findings import CheckResult
     >>> from townkpi.model import Report
     >>> print(render_json(Report(source="r.txt"), CheckResult(source="r.txt"), indent=None))

@@ -9,7 +9,7 @@ so one Chinese character counts as one column. The figure's text is the region's
 sentence the ``contextRegion``. Findings about facts from a table (no span) name their rows as
 logical locations; plugins that failed to load are tool configuration notifications.
 
-Example:
+Examples:
     >>> from townkpi.findings import CheckResult
     >>> from townkpi.model import Report
     >>> log = sarif_log(Report(source="r.txt"), CheckResult(source="r.txt"), checks=())
@@ -35,12 +35,12 @@ if TYPE_CHECKING:
 
 __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "render_sarif", "sarif_log"]
 
-#: The SARIF version written.
 SARIF_VERSION: Final = "2.1.0"
-#: The schema URI written into the log's ``$schema``.
+"""The SARIF version written."""
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
-#: The uriBaseId of a relative artifact path.
+"""The schema URI written into the log's ``$schema``."""
 SRCROOT: Final = "%SRCROOT%"
+"""The uriBaseId of a relative artifact path."""
 
 _LEVELS: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

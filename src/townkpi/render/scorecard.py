@@ -1,6 +1,6 @@
 """A targets scorecard as rows of display strings, for the text and HTML renderers.
 
-Example:
+Examples:
     >>> from townkpi.targets import Scorecard
     >>> scorecard_rows(Scorecard())
     ()

@@ -5,7 +5,7 @@ of a finding with ``^~~~`` under each figure. Report paragraphs are long, so a l
 [`MAX_WIDTH`][townkpi.render.snippet.MAX_WIDTH] columns is cut to a window around its figures,
 with ``…`` where text was left out. Columns are display columns (a Chinese character takes two).
 
-Example:
+Examples:
     >>> from townkpi.model import Span
     >>> text = "宁慈线完成拆迁169户，完成率98.8%。"
     >>> [line] = snippet(text, [Span(start=7, end=11), Span(start=15, end=20)])
@@ -27,10 +27,10 @@ from townkpi.render.display import printable, width
 
 __all__ = ["ELLIPSIS", "MAX_WIDTH", "SnippetLine", "snippet"]
 
-#: Lines wider than this many display columns are cut to a window around their figures.
 MAX_WIDTH: Final = 76
-#: What stands for text left out of a line.
+"""Lines wider than this many display columns are cut to a window around their figures."""
 ELLIPSIS: Final = "…"
+"""What stands for text left out of a line."""
 
 #: Characters that end a sentence or clause, for finding a figure's sentence without one given.
 _STOPS: Final = "。；！？;!?\n"

@@ -45,7 +45,6 @@ __all__ = ["STYLES", "has_rich", "render_text", "summary_line"]
 Piece = tuple[str, str | None]
 Line = list[Piece]
 
-#: The rich style of each part of the output.
 STYLES: Final = {
     "error": "bold red",
     "warning": "bold yellow",
@@ -60,6 +59,7 @@ STYLES: Final = {
     "undecidable": "yellow",
     "no-actual": "dim",
 }
+"""The rich style of each part of the output."""
 
 
 def has_rich() -> bool:
