@@ -1,0 +1,117 @@
+"""Relocation and land acquisition done to date cannot go down (LAN102)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding, Modality, Period
+from townkpi_land._common import (
+    canonical,
+    describe,
+    in_unit,
+    is_cumulative,
+    same_subject,
+    show,
+    surely_greater,
+)
+from townkpi_land.completion import is_total
+
+__all__ = ["CUMULATIVE", "CumulativeFell", "to_date"]
+
+#: The indicators of work done on a task, which only accumulates: households relocated, floor
+#: area demolished, agreements signed, houses vacated, land acquired.
+CUMULATIVE: Final = frozenset({"拆迁户数", "拆迁面积", "拆迁签约", "腾空交付", "征地面积"})
+
+
+def to_date(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether an amount is the work done to date: marked 累计 (累计完成拆迁1200户).
+
+    The amount a completion rate refers to is not taken to be one: "完成剩余拆迁2户，完成率100%"
+    gives the year's work and the completion to date side by side.
+    """
+    return is_cumulative(ctx, fact)
+
+
+def _end(period: Period) -> tuple[int, int]:
+    return period.end_year, period.end_month
+
+
+class CumulativeFell(Check):
+    """Relocation or land acquisition done to date cannot be smaller at a later date.
+
+    Households relocated, agreements signed, floor area demolished and land acquired on a
+    project only accumulate: a relocated household is not un-relocated. Two figures of the work
+    done to date on the same project (marked 累计) must not fall from an earlier date to a later
+    one, and the work of one period cannot exceed the work done to date at the end of that
+    period.
+    Households and areas are compared only with their own kind.
+
+    反例:
+        2023年宁慈线累计完成拆迁169户。2024年宁慈线累计完成拆迁160户。
+
+    正例:
+        2023年宁慈线累计完成拆迁169户。2024年宁慈线累计完成拆迁171户。
+    """
+
+    code = "LAN102"
+    name = "land.cumulative_fell"
+    description = "Relocation or land acquisition done to date falls between two dates."
+    groups = ("land", "periods")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield an error for each figure to date above a later one of the same project."""
+        facts: list[tuple[str, Fact, bool]] = []
+        for fact in ctx.of_kind(FactKind.AMOUNT):
+            ind = canonical(ctx, fact)
+            if ind is None or ind.name not in CUMULATIVE or fact.period is None:
+                continue
+            if fact.modality is Modality.TARGET or is_total(ctx, fact) or fact.unit is None:
+                continue
+            facts.append((ind.name, fact, to_date(ctx, fact)))
+        for name, later, later_to_date in facts:
+            if not later_to_date:
+                continue
+            for other_name, earlier, earlier_to_date in facts:
+                if other_name != name or earlier.id == later.id:
+                    continue
+                found = self._compare(name, earlier, later, earlier_to_date=earlier_to_date)
+                if found is not None:
+                    yield found
+
+    def _compare(
+        self, name: str, earlier: Fact, later: Fact, *, earlier_to_date: bool
+    ) -> Finding | None:
+        assert earlier.period is not None
+        assert later.period is not None
+        if not same_subject(earlier, later) or later.unit is None:
+            return None
+        if earlier_to_date:
+            if _end(earlier.period) >= _end(later.period):
+                return None
+            why = (
+                f"done to date by {earlier.period} cannot exceed what is done to date by "
+                f"{later.period}"
+            )
+        else:  # the work of one period within the total to its end
+            if _end(earlier.period) != _end(later.period):
+                return None
+            why = f"the work of {earlier.period} cannot exceed all the work done by its end"
+        e = in_unit(earlier, later.unit)
+        if e is None or not surely_greater(e, later.interval):
+            return None
+        return self.finding(
+            f"{describe(earlier)} and {describe(later)} are {name} of the same project, but in "
+            f"{later.unit} the first stands for {show(e)} and the second, done to date, for "
+            f"{show(later.interval)}: {why}, so they cannot both be right",
+            facts=[earlier, later],
+            evidence=(
+                Evidence.of("indicator", name),
+                Evidence.of("earlier", str(earlier.value)),
+                Evidence.of("earlier_period", str(earlier.period)),
+                Evidence.of("later", str(later.value)),
+                Evidence.of("later_period", str(later.period)),
+                Evidence.of("earlier_interval", e),
+                Evidence.of("later_interval", later.interval),
+            ),
+        )

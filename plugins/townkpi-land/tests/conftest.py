@@ -1,0 +1,45 @@
+"""Fixtures of the townkpi-land tests: the plugin host, the Guanhaiwei reading, the corpus."""
+
+from pathlib import Path
+
+import pytest
+
+from townkpi import PluginHost, Report
+
+#: The repository this pack is developed in: plugins/townkpi-land/tests/ → the root.
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+#: The shared data beside the repository: ../shared.
+SHARED_DIR = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The root of the repository the pack is developed in."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def host() -> PluginHost:
+    """townkpi's plugins with installed ones loaded through their entry points."""
+    return PluginHost.create(entry_points=True)
+
+
+@pytest.fixture(scope="session")
+def guanhaiwei() -> Report:
+    """The hand reading of the Guanhaiwei report (tests/reading.py of the townkpi repository)."""
+    # The repository's tests/ directory is on pytest's pythonpath.
+    module = pytest.importorskip(
+        "reading", reason="the hand reading of the Guanhaiwei report (tests/reading.py) is absent"
+    )
+    report: Report = module.reading()
+    return report
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The provincial 2026 work-report corpus in ``../shared/corpus/provincial-2026``."""
+    path = SHARED_DIR / "corpus" / "provincial-2026"
+    if not path.is_dir():
+        pytest.skip("corpus not available: ../shared/corpus/provincial-2026 is absent")
+    return path

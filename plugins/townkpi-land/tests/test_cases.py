@@ -1,0 +1,47 @@
+"""The case files of the land checks: each check's failing and passing examples."""
+
+from pathlib import Path
+
+import pytest
+
+from townkpi import PluginHost
+from townkpi.testing import check_case, load_cases
+from townkpi_land import townkpi_register_checks
+
+#: The host with installed plugins loaded through their entry points.
+HOST = PluginHost.create(entry_points=True)
+
+CASE_DIR = Path(__file__).parent / "cases"
+CASES = [case for path in sorted(CASE_DIR.glob("*.toml")) for case in load_cases(path)]
+CODES = sorted(cls.code for cls in townkpi_register_checks())
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_case(case):
+    result = check_case(case, host=HOST)
+    for finding in result.with_code(case.code):
+        assert finding.plugin == "land"
+        assert finding.evidence, f"{case}: a finding without evidence"
+        assert finding.facts, f"{case}: a finding about no fact"
+        if case.text is not None:
+            assert finding.spans, f"{case}: a finding on text without spans"
+            for span in finding.spans:
+                assert case.text[span.start : span.end] in {f.surface for f in case.facts}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_check_has_failing_and_passing_cases(code):
+    cases = [c for c in CASES if c.code == code]
+    assert any(code in c.expect for c in cases), f"{code}: no failing case"
+    assert any(code not in c.expect for c in cases), f"{code}: no passing case"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.code in c.expect], ids=str)
+def test_messages_name_the_reported_figures(case):
+    result = check_case(case, host=HOST)
+    for finding in result.with_code(case.code):
+        shown = [f.surface for f in case.facts if f.id in finding.facts]
+        assert shown
+        assert all(s in finding.message for s in shown), finding.message
+        if finding.severity.value == "error":
+            assert "cannot" in finding.message
