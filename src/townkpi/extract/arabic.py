@@ -293,9 +293,13 @@ _READINGS: Final[dict[str, Callable[[Builder, re.Match[str]], int]]] = {
 def scan_arabic(b: Builder) -> None:
     """Read every run of digits of ``b.text`` into ``b``'s mentions and skips."""
     text = b.text
-    search = b.p.arabic.search
+    digit, match = b.p.digit.search, b.p.arabic.match
     pos = 0
-    while (m := search(text, pos)) is not None:
+    while (d := digit(text, pos)) is not None:
+        m = match(text, d.start())
+        if m is None:  # pragma: no cover - the quantity reading matches any digit
+            pos = d.end()
+            continue
         q = b.quotes.around(m.start())
         if q is not None:  # a number inside a short quoted label or a title: “141”体系, 《…》
             pos = max(m.end(), b.record_quote(q, m.span()))

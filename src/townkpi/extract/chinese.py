@@ -188,46 +188,57 @@ def _label(b: Builder, _run: str, a: int, e: int) -> int | None:
     return b.skip(a, stop, SkipReason.LABEL)
 
 
-_RULES: Final[tuple[Rule, ...]] = (
-    _quoted,
-    _after_di,
-    _heading,
-    _class_list,
-    _five_year_plan,
-    _quarter,
-    _known_label,
-    _session,
-    _phase,
-    _years,
-    _grade,
-    _quantity,
-    _word,
-    _name,
-    _label,
-)
+#: Rules tried first, for every run.
+_FIRST: Final[tuple[Rule, ...]] = (_quoted, _after_di)
+#: Rules that apply only when the run is followed by a certain character (tried next).
+_BY_NEXT: Final[dict[str, tuple[Rule, ...]]] = {
+    "、": (_heading, _class_list),
+    "是": (_heading,),
+    "）": (_heading,),
+    ")": (_heading,),
+    "季": (_quarter,),
+    "中": (_session,),
+    "届": (_session,),
+    "次": (_session,),
+    "期": (_phase,),
+    "年": (_years,),
+    "星": (_grade,),
+    "级": (_grade,),
+    "大": (_grade,),
+}
+#: Rules tried last, in order; the final one always applies.
+_LAST: Final[tuple[Rule, ...]] = (_five_year_plan, _known_label, _quantity, _word, _name, _label)
 
 
 def scan_chinese(b: Builder) -> None:
     """Read every Chinese numeral run of ``b.text`` that the Arabic pass left alone."""
+    text = b.text
     covered = sorted([(x.start, x.end) for x in b.mentions] + [(x.start, x.end) for x in b.skips])
     ci = 0
     last_end = 0
-    for m in b.p.chinese.finditer(b.text):
-        if m.lastgroup == "lex":
-            continue
+    lexical = b.p.lexical.match
+    for m in b.p.chinese_run.finditer(text):
         a, e = m.span()
-        if a < last_end:
+        while a < e and (word := lexical(text, a)) is not None:
+            a = word.end()  # 一般, 一体化: a word, not a number; the run may go on after it
+        a = max(a, last_end)
+        if a >= e:
             continue
         while ci < len(covered) and covered[ci][1] <= a:
             ci += 1
         if (ci < len(covered) and covered[ci][0] < e) or b.inner_lexical(a):
             continue
-        run = m.group()
-        for rule in _RULES:
+        last_end = _read(b, text[a:e], a, e)
+
+
+def _read(b: Builder, run: str, a: int, e: int) -> int:
+    """Apply the first rule that fits the run ``run`` at ``a``..``e``; return where it ends."""
+    for rules in (_FIRST, _BY_NEXT.get(b.text[e : e + 1], ()), _LAST):
+        for rule in rules:
             stop = rule(b, run, a, e)
             if stop is not None:
-                last_end = stop
-                break
+                return stop
+    return e  # pragma: no cover - _label always applies
 
 
 def scan_letters(b: Builder) -> None:

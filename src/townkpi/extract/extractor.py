@@ -16,9 +16,9 @@ Everything is one pass over the text per step, with regular expressions compiled
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
@@ -33,7 +33,7 @@ from townkpi.extract.period import markers
 from townkpi.extract.sections import outline
 from townkpi.extract.segment import Segmentation, segment
 from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Rounding
-from townkpi.model import Fact, FactKind, Report, SkippedMention, SkipReason, Value
+from townkpi.model import Fact, FactKind, Report, SkippedMention, SkipReason, Span, Value
 from townkpi.numbers import QUALIFIERS, Numeral
 
 __all__ = ["ExtractOptions", "extract"]
@@ -67,7 +67,11 @@ class ExtractOptions:
     )
 
 
-@functools.lru_cache(maxsize=8192)
+#: Values already built, by what determines them: reports repeat 5%, 100%, 1个 ….
+_VALUES: dict[tuple[object, ...], Value] = {}
+_MAX_CACHED_VALUES: Final = 16384
+
+
 def _value(
     numerals: tuple[Numeral, ...],
     unit: str | None,
@@ -76,12 +80,21 @@ def _value(
     negative: bool,
     options: ExtractOptions,
 ) -> Value:
-    """The exact value of a mention (cached: reports repeat 5%, 100%, 1个 …)."""
-    exact = True if unit is None and numerals[0].chinese else None
-    return Value.from_numerals(
-        numerals, unit, qualifiers, negative=negative, exact=exact, rounding=options.rounding,
-        tolerance=options.tolerance,
-    )  # fmt: skip
+    """The exact value of a mention (cached by the numbers' text, unit, qualifiers, options)."""
+    tolerance = options.tolerance
+    key = (*(n.text for n in numerals), unit, qualifiers, negative, options.rounding,
+           tolerance.numerator, tolerance.denominator)  # fmt: skip
+    value = _VALUES.get(key)
+    if value is None:
+        if len(_VALUES) >= _MAX_CACHED_VALUES:
+            _VALUES.clear()
+        exact = True if unit is None and numerals[0].chinese else None
+        value = Value.from_numerals(
+            numerals, unit, qualifiers, negative=negative, exact=exact,
+            rounding=options.rounding, tolerance=tolerance,
+        )  # fmt: skip
+        _VALUES[key] = value
+    return value
 
 
 def _drafts(
@@ -187,6 +200,7 @@ def extract(
     distributed = distribute(body, drafts, seg)
     refs = referents(drafts, distributed)
     facts: list[Fact] = []
+    sentences: dict[tuple[int, int], Span] = {}
     for i, d in enumerate(drafts):
         m = d.mention
         indicator, subject = distributed.indicators.get(i, d.indicator), d.subject
@@ -198,7 +212,11 @@ def extract(
         interval_words = tuple(q for q in m.qualifiers if q in QUALIFIERS)
         value = _value(m.numerals, m.unit, interval_words, negative=d.negative, options=options)
         qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
-        sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
+        sentence = sentences.get(d.sentence)
+        if sentence is None:
+            sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
+            sentence = doc.span(sentence_start, max(sentence_start, d.sentence[1]))
+            sentences[d.sentence] = sentence
         facts.append(
             Fact(
                 id=f"f{i + 1}",
@@ -211,7 +229,7 @@ def extract(
                 modality=timing.modality,
                 qualifiers=qualifiers,
                 span=doc.span(m.start, m.end),
-                sentence=doc.span(sentence_start, max(sentence_start, d.sentence[1])),
+                sentence=sentence,
                 refers_to=None if ref is None else f"f{ref + 1}",
             )
         )

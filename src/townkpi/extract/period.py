@@ -41,6 +41,7 @@ __all__ = ["Marker", "Timeline", "Timing", "markers"]
 _CN_MONTHS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS_IN_YEAR: Final = 12
 _HALVES: Final = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
+_COMPARABLE: Final = frozenset({"yearb", "past"})
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -79,28 +80,52 @@ class Timing:
     qualifiers: tuple[str, ...] = ()
 
 
+@attrs.frozen(slots=True, kw_only=True)
+class _Patterns:
+    digits: re.Pattern[str]
+    words: re.Pattern[str]
+    kinds: dict[str, str]
+    runs: re.Pattern[str]
+    comparison: re.Pattern[str]
+
+
 @functools.cache
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> _Patterns:
+    """Markers that start with a digit, and markers written in words (kind by word)."""
     lex = lexicon()
-    comparison = alternation(lex.words("period", "comparison_before"))
-    estimate = alternation(lex.words("modality", "estimate"))
-    target = alternation(lex.words("modality", "target"))
     d = "[0-9０-９]"
     sep = "[-－—–~～至到]"
-    return re.compile(
-        rf"(?P<compared>(?:{comparison})(?:{d}{{4}}年(?:同期)?|上年|去年|上年同期))"
-        rf"|(?P<yearb>(?P<y>{d}{{4}})年度?(?:(?P<ym1>{d}{{1,2}})(?:{sep}(?P<ym2>{d}{{1,2}}))?月)?"
+    digits = re.compile(
+        rf"(?P<yearb>(?P<y>{d}{{4}})年度?(?:(?P<ym1>{d}{{1,2}})(?:{sep}(?P<ym2>{d}{{1,2}}))?月)?"
         rf"(?P<since>以来|前|后|底|末)?)"
-        rf"|(?P<months>(?<![0-9０-９])(?P<m1>{d}{{1,2}}){sep}(?P<m2>{d}{{1,2}})月)"
-        rf"|(?P<upto>截至(?P<upto_month>{d}{{1,2}})月底?)"
-        r"|(?P<named>前三季度|上半年|下半年|全年|今年|明年|本年度?)"
-        r"|(?P<q>第?[一二三四1-4])季度"
-        r"|(?P<past>上年度|去年|上一年度?)"
-        r"|(?P<fiveyears>这五年|过去五年|五年来)"
-        r"|(?P<nextfive>今后五年|未来五年)"
-        r"|“?(?P<plan>十[三四五六]五)”?(?:时期|期间|规划期)"
-        rf"|(?P<estimate>{estimate})"
-        rf"|(?P<target>{target})"
+        rf"|(?P<months>(?P<m1>{d}{{1,2}}){sep}(?P<m2>{d}{{1,2}})月)"
+        rf"|(?P<upto>(?P<upto_month>{d}{{1,2}})月底?)"
+    )
+    kinds: dict[str, str] = {}
+    for kind, words in (
+        ("named", ("前三季度", "上半年", "下半年", "全年", "今年", "明年", "本年度", "本年")),
+        ("q", tuple(f"{first}{n}季度" for n in "一二三四" for first in ("第", ""))),
+        ("past", ("上年度", "去年", "上一年度", "上一年", "上年")),
+        ("fiveyears", ("这五年", "过去五年", "五年来")),
+        ("nextfive", ("今后五年", "未来五年")),
+        ("plan", tuple(
+            f"{o}十{n}五{c}{w}"
+            for n in "三四五六"
+            for o, c in (("“", "”"), ("", ""))
+            for w in ("时期", "期间", "规划期")
+        )),
+        ("estimate", lex.words("modality", "estimate")),
+        ("target", lex.words("modality", "target")),
+    ):  # fmt: skip
+        kinds.update(dict.fromkeys(words, kind))
+    return _Patterns(
+        digits=digits,
+        # One flat alternation of literal words: the engine skips ahead to their first
+        # characters (named groups around the alternatives would make it try every branch).
+        words=re.compile(alternation(kinds)),
+        kinds=kinds,
+        runs=re.compile("[0-9０-９]+"),
+        comparison=re.compile(rf"(?:{alternation(lex.words('period', 'comparison_before'))})$"),
     )
 
 
@@ -112,6 +137,7 @@ def _ints(text: str) -> int:
 class _Context:
     """What a marker is read against: the outline and the year of the marker's section."""
 
+    text: str
     outline: Outline
     plan: bool
     year: int | None
@@ -142,8 +168,8 @@ def _month_range(m: re.Match[str], ctx: _Context) -> _Reading:
 
 
 def _up_to(m: re.Match[str], ctx: _Context) -> _Reading:
-    if ctx.year is None:
-        return None
+    if ctx.year is None or not ctx.text.endswith("截至", 0, m.start()):
+        return None  # 9月 alone is a date; 截至9月底 is the months up to September
     return _months(ctx.year, 1, _ints(m.group("upto_month"))), None, None
 
 
@@ -154,7 +180,7 @@ def _named(m: re.Match[str], ctx: _Context) -> _Reading:
 
 
 def _quarter(m: re.Match[str], ctx: _Context) -> _Reading:
-    q = _CN_MONTHS.get(m.group("q")[-1])
+    q = _CN_MONTHS.get(m.group()[-3])
     if ctx.year is None or q is None:
         return None
     return Period.quarter(ctx.year, q), None, None
@@ -168,14 +194,14 @@ def _five_years(m: re.Match[str], ctx: _Context) -> _Reading:
     year = ctx.outline.year
     if year is None:
         return None
-    ahead = m.lastgroup == "nextfive"
+    ahead = "五年" in m.group() and m.group()[:2] in ("今后", "未来")
     first = year + 1 if ahead else year - 4
     period = Period(start_year=first, start_month=1, end_year=first + 4, end_month=12)
     return period, ("target" if ahead else "actual"), None
 
 
 def _plan(m: re.Match[str], _ctx: _Context) -> _Reading:
-    return five_year_plan(m.group("plan")), None, None
+    return five_year_plan(m.group().strip("“”")[:3]), None, None
 
 
 def _estimate(m: re.Match[str], _ctx: _Context) -> _Reading:
@@ -206,16 +232,26 @@ def markers(text: str, outline: Outline) -> Timeline:
     """Every period and modality word of ``text``, in order, as a timeline.
 
     Words that need a year (1-9月, 全年, 今年 …) take the section's year: the review year in the
-    review, the plan year in the plan.
+    review, the plan year in the plan. A year or 上年 written as a comparison base (比上年,
+    较2020年) is no marker.
     """
+    p = _patterns()
+    found: list[tuple[str, re.Match[str]]] = []
+    reached = 0
+    for r in p.runs.finditer(text):
+        if r.start() >= reached and (m := p.digits.match(text, r.start())) is not None:
+            found.append((m.lastgroup or "", m))
+            reached = m.end()
+    found += [(p.kinds[m.group()], m) for m in p.words.finditer(text)]
+    found.sort(key=lambda item: item[1].start())
     out: list[Marker] = []
-    for m in _pattern().finditer(text):
-        reader = _READERS.get(m.lastgroup or "")
-        if reader is None:
-            continue  # a comparison base: 比上年, 较2020年
+    for name, m in found:
+        if name in _COMPARABLE and p.comparison.search(text, max(0, m.start() - 3), m.start()):
+            continue  # 比上年, 较2020年: a comparison base
         section = outline.at(m.start())
         year = outline.plan_year if section.plan else outline.year
-        reading = reader(m, _Context(outline=outline, plan=section.plan, year=year))
+        ctx = _Context(text=text, outline=outline, plan=section.plan, year=year)
+        reading = _READERS[name](m, ctx)
         if reading is None or (reading[0] is None and reading[1] is None):
             continue
         period, modality, qualifier = reading

@@ -55,8 +55,10 @@ _DIGIT_CHARS: Final = frozenset("0123456789０１２３４５６７８９")
 class Patterns:
     """Every compiled pattern of the scanning passes (see the module docstring)."""
 
+    digit: re.Pattern[str]
     arabic: re.Pattern[str]
-    chinese: re.Pattern[str]
+    chinese_run: re.Pattern[str]
+    lexical: re.Pattern[str]
     quote: re.Pattern[str]
     unit_at: re.Pattern[str]
     prefix_qualifier: re.Pattern[str]
@@ -85,7 +87,7 @@ def _unit_symbols() -> list[str]:
 def _arabic_pattern(unit: str) -> re.Pattern[str]:
     d, num, sep = "[0-9０-９]", _NUM, _SEP
     return re.compile(
-        rf"(?<![0-9０-９])(?:"
+        r"(?:"
         rf"(?P<dt>{d}{{4}}[-/.－]{d}{{1,2}}[-/.－]{d}{{1,2}}"
         rf"(?:[ \tT]*{d}{{1,2}}[:：]{d}{{2}}(?:[:：]{d}{{2}})?)?(?![0-9０-９]))"
         rf"|(?P<clock>{d}{{1,2}}[:：]{d}{{2}}(?:[:：]{d}{{2}})?(?![0-9０-９.．∶]))"
@@ -123,8 +125,10 @@ def patterns() -> Patterns:
     prefix_words = [w for w, q in QUALIFIERS.items() if q.prefix]
     stop = "，。、；：！？,;:!?\n"
     return Patterns(
+        digit=re.compile("[0-9０-９]"),
         arabic=_arabic_pattern(unit),
-        chinese=re.compile(rf"(?P<lex>{alternation(leading)})|(?P<run>[{CN_NUMERAL_CHARS}]+)"),
+        chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}]+"),
+        lexical=re.compile(alternation(leading)),
         quote=re.compile(
             r"“(?P<q1>[^“”\n]{1,24})”|‘(?P<q2>[^‘’\n]{1,24})’|「(?P<q3>[^「」\n]{1,24})」"
             r"|\"(?P<q4>[^\"\n]{1,24})\"|《(?P<title>[^《》\n]{1,60})》"
@@ -176,6 +180,7 @@ def base_symbol(unit: str) -> str:
     return unit
 
 
+@functools.lru_cache(maxsize=4096)
 def numeral(text: str) -> Numeral | None:
     """The numeral of ``text``, or None when it is not a number townkpi reads (or too long)."""
     if len(text) > MAX_NUMBER_LENGTH:
@@ -311,10 +316,11 @@ class Builder:
     def _has_numeral(self, item: str, offset: int) -> bool:
         if any(ch in _DIGIT_CHARS for ch in item):
             return True
-        return any(
-            m.lastgroup == "run" and not self.inner_lexical(offset + m.start())
-            for m in self.p.chinese.finditer(item)
-        )
+        return any(self.numeral_at(offset + m.start()) for m in self.p.chinese_run.finditer(item))
+
+    def numeral_at(self, offset: int) -> bool:
+        """Whether the Chinese numeral character at ``offset`` is a number, not part of a word."""
+        return self.p.lexical.match(self.text, offset) is None and not self.inner_lexical(offset)
 
 
 _CLASSIFIERS_AFTER_ORDINAL: Final = frozenset("届批轮次期章条款部号个代节卷版类家所")
