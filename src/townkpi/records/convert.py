@@ -600,8 +600,12 @@ def record_from_fact(fact: Fact, row: int | None = None) -> Record:
     """
     value = fact.value
     cells = _value_cells(value)
-    cell, unit = next(((c, u) for c, u in cells if _reads_back(c, u) == value), cells[-1])
-    interval = None if _reads_back(cell, unit) == value else format_interval(value.interval)
+    cell, unit = cells[-1]
+    interval: str | None = format_interval(value.interval)
+    for c, u in cells:
+        if _reads_back(c, u) == value:
+            cell, unit, interval = c, u, None
+            break
     written = written_value(cell, unit)
     return Record(
         id=fact.id,
