@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from townkpi.plugins import PluginHost
-from townkpi.testing import check_case, load_cases
+from townkpi.testing import check_case, load_cases, run_case
 
 CASE_DIR = Path(__file__).parent / "cases"
 FILES = sorted(CASE_DIR.glob("*.toml")) + sorted(CASE_DIR.glob("*.yaml"))
@@ -31,3 +31,14 @@ def test_every_builtin_check_has_a_case_file_with_both_outcomes(host):
         assert cases, f"{cls.code} has no case file in tests/cases"
         assert any(cls.code in c.expect for c in cases), f"{cls.code}: no failing case"
         assert any(cls.code not in c.expect for c in cases), f"{cls.code}: no passing case"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.expect], ids=str)
+def test_a_message_names_what_was_reported(case, host):
+    """A finding quotes the figures it is about, then what was computed from them."""
+    for finding in run_case(case, host=host).with_code(case.code):
+        written = {str(f.value) for f in case.facts if f.id in finding.facts}
+        written |= {f.surface for f in case.facts if f.id in finding.facts}
+        written |= {m.surface for m in case.skipped}
+        assert any(w and w in finding.message for w in written), finding.message
+        assert finding.evidence, f"{finding.code} carries no evidence"
