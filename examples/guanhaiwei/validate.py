@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.html.parent.mkdir(parents=True, exist_ok=True)
     args.html.write_text(render_html(report, result, scorecard=card), encoding="utf-8")
-    print(f"== wrote {args.html}")
+    print(f"== wrote {os.path.relpath(args.html)}")
     return 0
 
 
