@@ -1,17 +1,9 @@
-"""Fixtures of this plugin's tests: the plugin host, case files, the Guanhaiwei reading, the corpus.
+"""Fixtures of this pack's tests: the plugin host, the Guanhaiwei report and the corpus.
 
-A case file ``tests/cases/<CODE>.toml`` holds ``[[case]]`` tables: a ``name``, the ``text`` of one
-or a few sentences, how many ``findings`` of the file's ``code`` it must give (0 for a passing
-case), optionally the ``evidence`` a finding must carry (values worked out by hand), words its
-``message`` must contain, ``core``: codes of townkpi's own checks a full run must report on it, and
-``extract = false`` when the extractor is not to read it; and the figures of the text as ``[[case.fact]]`` tables: ``surface`` (as
-written, located in the text; ``occurrence`` when it occurs more than once), ``kind`` (default
-amount), ``indicator``, ``subject``, ``period``, ``modality``, ``refers_to`` (the surface of an
-earlier figure of the case) and ``value`` (a written value to read instead of the surface, ``-8.7%``
-for a decline). The loader places each figure and its sentence in the text, as extraction would.
-
-The Guanhaiwei report is built the same way from the hand-written reading of the repository
-(``tests/data/guanhaiwei_expected.toml``), until ``townkpi.extract`` exists.
+The case files (tests/cases) are read with ``townkpi.testing``. The Guanhaiwei report is also built
+from the repository's hand-written reading of it (``tests/data/guanhaiwei_expected.toml``): every
+figure with its kind, indicator and the amount a rate refers to, placed in the real text, so that
+a gap of the extractor cannot hide a finding of the pack.
 """
 
 from __future__ import annotations
@@ -19,7 +11,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +19,6 @@ import pytest
 from townkpi import Fact, FactKind, Modality, Period, PluginHost, Report, Span, Value
 
 TESTS_DIR = Path(__file__).resolve().parent
-CASES_DIR = TESTS_DIR / "cases"
 #: plugins/<pack>/tests → the repository.
 REPO_ROOT = TESTS_DIR.parents[2]
 SHARED_DIR = REPO_ROOT.parent / "shared"
@@ -37,48 +27,6 @@ GUANHAIWEI_READING = REPO_ROOT / "tests" / "data" / "guanhaiwei_expected.toml"
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DIGITS = "0123456789"
-
-
-@dataclass(frozen=True)
-class Case:
-    """One case of a case file."""
-
-    code: str
-    name: str
-    text: str
-    facts: tuple[Mapping[str, Any], ...]
-    findings: int
-    evidence: Mapping[str, Any] = field(default_factory=dict)
-    message: tuple[str, ...] = ()
-    core: tuple[str, ...] = ()
-    extract: bool = True
-
-    @property
-    def id(self) -> str:
-        return f"{self.code}-{self.name}"
-
-
-def load_cases(folder: Path = CASES_DIR) -> list[Case]:
-    """Every case of every case file in ``folder``, in file and case order."""
-    cases: list[Case] = []
-    for path in sorted(folder.glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        code = data["code"]
-        cases.extend(
-            Case(
-                code=code,
-                name=c["name"],
-                text=c["text"],
-                facts=tuple(c.get("fact", ())),
-                findings=int(c["findings"]),
-                evidence=c.get("evidence", {}),
-                message=tuple(c.get("message", ())),
-                core=tuple(c.get("core", ())),
-                extract=bool(c.get("extract", True)),
-            )
-            for c in data["case"]
-        )
-    return cases
 
 
 def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
@@ -151,33 +99,10 @@ def report_of(text: str, entries: Sequence[Mapping[str, Any]], source: str = "ca
     return Report(source=source, text=text, facts=facts)
 
 
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrize the tests that take ``case``, ``extracted_case`` or ``core_case``.
-
-    ``case`` runs over every case, ``extracted_case`` over those the extractor is to read, and
-    ``core_case`` over those that name codes of townkpi's own checks.
-    """
-    subsets = {
-        "case": lambda c: True,
-        "extracted_case": lambda c: c.extract,
-        "core_case": lambda c: bool(c.core),
-    }
-    for name, keep in subsets.items():
-        if name in metafunc.fixturenames:
-            cases = [c for c in load_cases() if keep(c)]
-            metafunc.parametrize(name, cases, ids=[c.id for c in cases])
-
-
 @pytest.fixture(scope="session")
 def host() -> PluginHost:
     """A plugin host that loads installed plugins through their entry points."""
     return PluginHost.create(entry_points=True)
-
-
-@pytest.fixture(scope="session")
-def build_report() -> Any:
-    """The function that builds a report from a text and its figures (``report_of``)."""
-    return report_of
 
 
 @pytest.fixture(scope="session")
@@ -203,12 +128,6 @@ def corpus_dir() -> Path:
     if not path.is_dir():
         pytest.skip("corpus not available: ../shared/corpus/provincial-2026 is absent")
     return path
-
-
-@pytest.fixture(scope="session")
-def case_texts() -> set[tuple[str, str, bool]]:
-    """(code, text, fails) of every case."""
-    return {(c.code, c.text, c.findings > 0) for c in load_cases()}
 
 
 @pytest.fixture(scope="session")

@@ -64,23 +64,6 @@ def test_check_metadata_and_docstring(host, code):
     assert cls.summary()
 
 
-def test_docstring_examples_are_case_files(case_texts):
-    """Every 反例 line is the text of a failing case, every 正例 line that of a passing one."""
-    missing = []
-    for cls in (c for c in PluginHost.create(entry_points=True).checks() if c.code in CODES):
-        examples = cls.examples()
-        for section, lines, fails in (
-            ("反例", examples.wrong.splitlines(), True),
-            ("正例", examples.right.splitlines(), False),
-        ):
-            missing.extend(
-                f"{cls.code} {section} {line.strip()}"
-                for line in lines
-                if (cls.code, line.strip(), fails) not in case_texts
-            )
-    assert not missing, "\n".join(missing)
-
-
 def test_patterns_name_catalog_indicators(host):
     catalog = host.catalog()
     phrases = [p for p in host.patterns() if p.sector == "social"]
