@@ -1,0 +1,55 @@
+"""townkpi-plugin-example: a minimal townkpi plugin to copy.
+
+A townkpi plugin is a module with functions named after townkpi's hooks and marked with
+`townkpi.hookimpl`; an entry point in the group ``townkpi`` (see pyproject.toml) makes townkpi load
+it. This one implements three hooks:
+
+- ``townkpi_add_units`` defines the unit 岁 (years of age), which townkpi does not know;
+- ``townkpi_register_indicators`` adds the catalog entry 人均预期寿命 (life expectancy), read from
+  ``indicators.toml``;
+- ``townkpi_register_checks`` adds the check EXM101 (a life expectancy said to rise ends lower).
+
+Example:
+    >>> from townkpi import PluginHost
+    >>> import townkpi_plugin_example
+    >>> host = PluginHost.create(entry_points=False, plugins=[townkpi_plugin_example])
+    >>> [c.code for c in host.checks() if c.code.startswith("EXM")]
+    ['EXM101']
+    >>> host.catalog().lookup("人均预期寿命").dimensions
+    ('other:岁',)
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from townkpi import Check, Indicator, hookimpl, indicators_from_toml
+
+__all__ = ["townkpi_add_units", "townkpi_register_checks", "townkpi_register_indicators"]
+
+
+# townkpi_add_units is a *historic* hook: townkpi calls it as soon as the plugin is registered,
+# before it reads any catalog entry, so the entries and the checks below can use the unit.
+@hookimpl
+def townkpi_add_units() -> list[str]:
+    """The unit 岁 (and 周岁): years of age, a dimension of its own.
+
+    Each line is a pint definition: an ASCII name, its relation (``[age]`` is a new dimension),
+    then the symbols reports write.
+    """
+    return ["year_of_age = [age] = 岁 = 周岁"]
+
+
+@hookimpl
+def townkpi_register_indicators() -> list[Indicator]:
+    """The plugin's catalog entries, kept as data in ``indicators.toml``."""
+    text = resources.files("townkpi_plugin_example").joinpath("indicators.toml").read_text("utf-8")
+    return list(indicators_from_toml(text, source="townkpi-plugin-example/indicators.toml"))
+
+
+@hookimpl
+def townkpi_register_checks() -> list[type[Check]]:
+    """The plugin's checks, imported here so that listing plugins stays fast."""
+    from townkpi_plugin_example.check import LifeExpectancyRise  # noqa: PLC0415 - lazily
+
+    return [LifeExpectancyRise]
