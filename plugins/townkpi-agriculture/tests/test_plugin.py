@@ -41,7 +41,7 @@ def test_found_through_entry_point(host):
 
 
 def test_units_are_defined(host):
-    assert host.units() == tuple(townkpi_agriculture.townkpi_add_units())
+    assert set(townkpi_agriculture.townkpi_add_units()) <= set(host.units())
     assert str(Value.parse("824斤每亩").interval_in("公斤/亩")) == "[411.75, 412.25)"
     assert str(Value.parse("412公斤每亩").interval_in("公斤/亩")) == "[411.5, 412.5)"
 

@@ -93,7 +93,7 @@ class ShareOfStatedWhole(Check):
         """Yield an error for each share the stated part and whole cannot give."""
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
-            stated = share.value.interval_in("%") if share.unit else None
+            stated = in_unit(share, "%")
             phrase = _whole_phrase(ctx, share)
             if part is None or part.kind is not FactKind.AMOUNT or stated is None or not phrase:
                 continue

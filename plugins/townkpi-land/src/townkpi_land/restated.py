@@ -7,7 +7,17 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding, UnitCategory, Value
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    TownkpiError,
+    UnitCategory,
+    Value,
+)
 from townkpi_land._common import category, describe, show
 
 __all__ = ["RestatedAreaDisagrees", "restatement_of"]
@@ -18,6 +28,14 @@ _BETWEEN: Final = re.compile(
 )
 #: Words of approximation between the two figures: the restatement is then taken as 约.
 _APPROXIMATE: Final = "约"
+
+
+def _approximately(value: Value) -> Value:
+    """The value as if written with 约 (约130公顷), or the value itself when that cannot be read."""
+    try:
+        return Value.parse(f"{_APPROXIMATE}{value}")
+    except TownkpiError:
+        return value
 
 
 def restatement_of(ctx: CheckContext, first: Fact, second: Fact) -> bool:
@@ -64,7 +82,7 @@ class RestatedAreaDisagrees(Check):
             between = ctx.report.text[first.span.end : second.span.start]
             again = second.value
             if _APPROXIMATE in between and _APPROXIMATE not in second.qualifiers:
-                again = Value.parse(f"{_APPROXIMATE}{second.value}")
+                again = _approximately(second.value)
             converted = again.interval_in(first.unit)
             if converted.overlaps(first.interval):
                 continue
