@@ -55,7 +55,9 @@ _CLAUSE_START: Final = re.compile(r"[，,；;：:。！？\n]")
 _NUM: Final = r"[0-9０-９]{1,3}|[零〇一二两三四五六七八九十]{1,3}"
 _MONTH_RANGE: Final = re.compile(rf"(?P<a>{_NUM})\s*[-—–~～至到]\s*(?P<b>{_NUM})\s*月")
 _MONTH: Final = re.compile(rf"(?P<m>{_NUM})\s*月(?:份)?(?:(?P<d>{_NUM})\s*[日号])?")
-_QUARTER: Final = re.compile(rf"第\s*(?P<q>{_NUM})\s*季度|(?P<q2>[1-9]\d*)\s*季度")
+#: A quarter; the second form starts only where a run of digits starts (leading zeros skipped),
+#: so that a long run of digits is read once, not once from each of its digits.
+_QUARTER: Final = re.compile(rf"第\s*(?P<q>{_NUM})\s*季度|(?<!\d)[^\D1-9]*(?P<q2>[1-9]\d*)\s*季度")
 _MONTHS_IN_YEAR: Final = 12
 _QUARTERS_IN_YEAR: Final = 4
 _LEAP_YEAR: Final = 2024  # days in February when the year is unknown: 29
@@ -252,8 +254,9 @@ def _months(text: str, year: int | None, within: int) -> Iterator[tuple[str, str
 def _quarters(text: str, within: int) -> Iterator[tuple[str, str]]:
     for m in _QUARTER.finditer(text):
         q = _int(m["q"] or m["q2"])
-        if m.start() < within and q is not None and not 1 <= q <= _QUARTERS_IN_YEAR:
-            yield m.group(), f"a year has four quarters, not {q}"
+        start = m.start() if m["q"] else m.start("q2")
+        if start < within and q is not None and not 1 <= q <= _QUARTERS_IN_YEAR:
+            yield text[start : m.end()], f"a year has four quarters, not {q}"
 
 
 def _date_problems(text: str, year: int | None, within: int) -> Iterator[tuple[str, str]]:
