@@ -53,8 +53,24 @@ __all__ = [
 _CATEGORIES: Final = frozenset(c.value for c in UnitCategory)
 _WILDCARD: Final = r"[^，。；、,;：:]{0,6}?"
 """What ``*`` in an alias stands for: up to six characters within one clause."""
-_HEAD_TAILS: Final = r"(?:数|数量|总数|总量|规模)?"
+_HEAD_TAIL_WORDS: Final = ("数", "数量", "总数", "总量", "规模")
+_HEAD_TAILS: Final = "(?:" + "|".join(_HEAD_TAIL_WORDS) + ")?"
 """Words that may follow an indicator's head without changing what is measured (拆迁户数)."""
+
+
+@attrs.frozen(slots=True)
+class _Literal:
+    """A phrase without wildcards, matched as its compiled pattern would be, without ``re``."""
+
+    text: str
+    at_end: bool
+
+    def search(self, phrase: str) -> bool:
+        if not self.at_end:
+            return self.text in phrase
+        # ``body(?:数|…)?$``; ``$`` also matches before a final newline
+        ends = (phrase, phrase[:-1]) if phrase.endswith("\n") else (phrase,)
+        return any(e.endswith(self.text + t) for e in ends for t in ("", *_HEAD_TAIL_WORDS))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -64,19 +80,37 @@ class _Matcher:
     phrase: str
     indicator: Indicator
     weight: int  # characters other than the wildcard
-    anywhere: re.Pattern[str]
-    at_end: re.Pattern[str]
+    anywhere: re.Pattern[str] | _Literal
+    at_end: re.Pattern[str] | _Literal
 
     @classmethod
     def of(cls, phrase: str, indicator: Indicator) -> _Matcher:
+        if "*" not in phrase:  # most phrases: no pattern to compile
+            return cls(
+                phrase=phrase,
+                indicator=indicator,
+                weight=len(phrase),
+                anywhere=_Literal(phrase, at_end=False),
+                at_end=_Literal(phrase, at_end=True),
+            )
         body = _WILDCARD.join(re.escape(part) for part in phrase.split("*"))
         return cls(
             phrase=phrase,
             indicator=indicator,
             weight=len(phrase.replace("*", "")),
-            anywhere=re.compile(body),
-            at_end=re.compile(body + _HEAD_TAILS + "$"),
+            anywhere=_compile(body),
+            at_end=_compile(body + _HEAD_TAILS + "$"),
         )
+
+
+@functools.lru_cache(maxsize=8192)
+def _compile(pattern: str) -> re.Pattern[str]:
+    """``re.compile``, cached beyond ``re``'s own small cache.
+
+    Every catalog built from the same phrases (the built-in one, then the host's with the plugins'
+    entries) reuses the compiled patterns.
+    """
+    return re.compile(pattern)
 
 
 class CatalogError(TownkpiError, ValueError):

@@ -255,6 +255,13 @@ class CheckContext:
     catalog: Catalog = attrs.field(factory=builtin_catalog)
     _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
+    # Memos, filled on first use: a fact's indicator, and the amounts of each indicator.
+    _indicators: dict[tuple[str, bool], Indicator | None] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    _amounts: Mapping[str, tuple[Fact, ...]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.report.index())
@@ -294,10 +301,29 @@ class CheckContext:
                 before the figure (累计排摸“四不”违法建筑58宗 names 违法建筑排摸 even when the
                 phrase is only 违法建筑). The built-in checks do.
         """
+        key = (fact.id, clause)
+        if key in self._indicators:
+            return self._indicators[key]
         found = self.catalog.lookup(fact.indicator)
         if found is None and clause:
             found = self.catalog.lookup(self.clause_before(fact))
+        self._indicators[key] = found
         return found
+
+    def amounts_of(self, indicator: str) -> tuple[Fact, ...]:
+        """The amounts whose catalog indicator is ``indicator``, in text order.
+
+        An amount's indicator is found as ``indicator(fact, clause=True)`` finds it. The index is
+        built once per context, so that looking up related figures stays linear in the report.
+        """
+        if self._amounts is None:
+            index: dict[str, list[Fact]] = {}
+            for f in self.report.facts:
+                if f.kind is FactKind.AMOUNT and (ind := self.indicator(f, clause=True)):
+                    index.setdefault(ind.name, []).append(f)
+            object.__setattr__(self, "_amounts", {k: tuple(v) for k, v in index.items()})
+        assert self._amounts is not None
+        return self._amounts.get(indicator, ())
 
     def clause_before(self, fact: Fact, chars: int = 24) -> str:
         """The words of the fact's clause before its figure (after the last comma or colon)."""

@@ -220,12 +220,8 @@ def counterparts(ctx: CheckContext, fact: Fact, indicator: str) -> list[Fact]:
     """
     out = [
         other
-        for other in ctx.facts
-        if other.id != fact.id
-        and other.kind is FactKind.AMOUNT
-        and (ind := ctx.indicator(other, clause=True)) is not None
-        and ind.name == indicator
-        and same_scope(ctx, fact, other)
+        for other in ctx.amounts_of(indicator)
+        if other.id != fact.id and same_scope(ctx, fact, other)
     ]
 
     def distance(other: Fact) -> tuple[int, int]:

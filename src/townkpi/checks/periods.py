@@ -49,11 +49,14 @@ class PartialYearAboveFullYear(Check):
             if not is_actual(fact) or "累计" in fact.qualifiers:
                 continue
             flows.append((ind.name, fact))
+        by_name: dict[str, list[Fact]] = {}
+        for name, fact in flows:
+            by_name.setdefault(name, []).append(fact)
         for name, full in flows:
             if full.period is None or not full.period.is_full_year:
                 continue
-            for other_name, part in flows:
-                found = self._compare(name, full, other_name, part)
+            for part in by_name[name]:  # the flows of other indicators never compare
+                found = self._compare(name, full, name, part)
                 if found is not None:
                     yield found
 
