@@ -290,3 +290,16 @@ def test_text_is_dropped_unless_kept(corpus):
     assert process(path, BatchOptions()).report.text == ""
     kept = process(path, BatchOptions(keep_text=True)).report.text
     assert kept.startswith("慈溪市观海卫镇人民政府")
+
+
+def test_the_output_inside_an_input_directory_is_not_an_input(corpus):
+    out = corpus / "out.sqlite"
+    first = _batch([corpus], out)
+    assert sorted(Path(f.path).name for f in first.files) == [
+        "a-guanhaiwei.txt",
+        "b-copy.txt",
+        "c-binary.dat",
+        "d-empty.txt",
+    ]
+    again = _batch([corpus], out)
+    assert (again.files, len(again.skipped)) == ((), 4)

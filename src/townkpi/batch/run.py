@@ -15,6 +15,8 @@ from __future__ import annotations
 import concurrent.futures
 import itertools
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Final
 
 from townkpi.batch.process import BatchOptions, file_key, process
 from townkpi.batch.result import FileResult
@@ -23,6 +25,9 @@ from townkpi.batch.summary import BatchSummary, FileSummary
 
 __all__ = ["Progress", "pending", "run_batch"]
 
+#: Files a store may keep beside its own (SQLite journals, a Parquet file being written).
+_SIDECARS: Final = ("-journal", "-wal", "-shm", ".tmp")
+
 #: Called after each file: ``(files done, files to do, the file's result)``.
 Progress = Callable[[int, int, FileResult], None]
 
@@ -30,16 +35,21 @@ Progress = Callable[[int, int, FileResult], None]
 def pending(paths: Sequence[str], store: Store) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Split files into those to process and those the store already holds.
 
-    Only files whose path the store knows are hashed.
+    Only files whose path the store knows are hashed. The store's own file (and its journal or
+    temporary files) is neither, when it lies among the inputs.
 
     Returns:
         ``(to do, already done)``, each in input order.
     """
     done = store.done()
     known = {path for path, _ in done}
+    own = store.path.resolve()
+    sidecars = {own, *(own.with_name(own.name + s) for s in _SIDECARS)}
     todo: list[str] = []
     skipped: list[str] = []
     for path in paths:
+        if Path(path).resolve() in sidecars:
+            continue
         if path in known and file_key(path) in done:
             skipped.append(path)
         else:
