@@ -2,7 +2,7 @@
 the implied levels of last year, and flagging single edits on the right figures.
 
 The report is the hand reading of ``examples/guanhaiwei/report.txt`` (facts read by a person,
-not by the extractor), and, where ``townkpi.extract`` is available, the extractor's reading. An
+not by the extractor), and, where ``townkpi.extract`` is available, the extractor"s reading. An
 edit appends one sentence to the report, so the original figures keep their places.
 """
 
@@ -111,3 +111,36 @@ def test_grain_output_over_area(guanhaiwei, host, written, flagged):
     assert set(finding.facts) == {area.id, output.id}
     # [1.25, 1.35)万斤 is [6250, 6750) kg, over [31500, 32500) mu: about 0.2 kg per mu.
     assert finding.evidence_dict()["implied_yield"] == "(0.1923, 0.2143)"
+
+
+#: Edits of the report"s text, read by the extractor: (text, replacement, edited figure, code).
+TEXT_EDITS = [
+    (
+        "早稻种植4533亩，同比增长18%。",
+        "早稻种植4533亩，同比增长18%。全年粮食播种面积3.2万亩，粮食产量1.3万斤。",
+        "1.3万斤",
+        "AGR101",
+    ),
+    (
+        "早稻种植4533亩，同比增长18%。",
+        "早稻种植4533亩，同比增长18%。全年粮食播种面积3.2万亩，粮食产量1.3万吨。",
+        "1.3万吨",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("edit", TEXT_EDITS, ids=lambda e: f"{e[2]}-{e[3]}")
+def test_text_edit_through_extraction(host, guanhaiwei_text, edit):
+    old, new, figure, code = edit
+    extract = pytest.importorskip("townkpi.extract", reason="townkpi.extract is not available")
+    assert guanhaiwei_text.count(old) == 1
+    text = guanhaiwei_text.replace(old, new)
+    found = problems(extract.extract(text), host)
+    if code is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.code == code
+    start = text.index(new) + new.index(figure)
+    assert start in {s.start for s in finding.spans}

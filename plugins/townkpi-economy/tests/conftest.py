@@ -37,6 +37,15 @@ def guanhaiwei() -> Report:
 
 
 @pytest.fixture(scope="session")
+def guanhaiwei_text() -> str:
+    """The text of the Guanhaiwei 2023 work report in ``examples/guanhaiwei/report.txt``."""
+    path = REPO_ROOT / "examples" / "guanhaiwei" / "report.txt"
+    if not path.is_file():
+        pytest.skip("the Guanhaiwei report (examples/guanhaiwei/report.txt) is absent")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """The provincial 2026 work-report corpus in ``../shared/corpus/provincial-2026``."""
     path = SHARED_DIR / "corpus" / "provincial-2026"

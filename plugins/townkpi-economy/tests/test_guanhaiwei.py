@@ -2,7 +2,7 @@
 single edits on the right figures.
 
 The report is the hand reading of ``examples/guanhaiwei/report.txt`` (facts read by a person,
-not by the extractor), and, where ``townkpi.extract`` is available, the extractor's reading. An
+not by the extractor), and, where ``townkpi.extract`` is available, the extractor"s reading. An
 edit appends one sentence to the report, so the original figures keep their places.
 """
 
@@ -115,3 +115,48 @@ def test_share_of_the_stated_gdp(guanhaiwei, host, written, flagged):
     gdp = fact_with_surface(report, "131.5亿元")
     assert set(finding.facts) == {share.id, services.id, gdp.id}
     assert finding.evidence_dict()["computed_share"] == "(31.661, 31.7611)"
+
+
+#: Edits of the report"s text, read by the extractor: (text, replacement, edited figure, code).
+TEXT_EDITS = [
+    (
+        "完成规上工业总产值246.4亿元，同比增长1.9%；",
+        "完成规上工业总产值246.4亿元，同比增长1.9%；实现规上工业增加值251.3亿元；",
+        "251.3亿元",
+        "ECO101",
+    ),
+    (
+        "完成规上工业总产值246.4亿元，同比增长1.9%；",
+        "完成规上工业总产值246.4亿元，同比增长1.9%；实现规上工业增加值51.3亿元；",
+        "51.3亿元",
+        None,
+    ),
+    (
+        "实现服务业增加值41.7亿元，同比增长7.7%",
+        "实现服务业增加值41.7亿元，占地区生产总值的35.2%，同比增长7.7%",
+        "35.2%",
+        "ECO104",
+    ),
+    (
+        "实现服务业增加值41.7亿元，同比增长7.7%",
+        "实现服务业增加值41.7亿元，占地区生产总值的31.7%，同比增长7.7%",
+        "31.7%",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("edit", TEXT_EDITS, ids=lambda e: f"{e[2]}-{e[3]}")
+def test_text_edit_through_extraction(host, guanhaiwei_text, edit):
+    old, new, figure, code = edit
+    extract = pytest.importorskip("townkpi.extract", reason="townkpi.extract is not available")
+    assert guanhaiwei_text.count(old) == 1
+    text = guanhaiwei_text.replace(old, new)
+    found = problems(extract.extract(text), host)
+    if code is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.code == code
+    start = text.index(new) + new.index(figure)
+    assert start in {s.start for s in finding.spans}

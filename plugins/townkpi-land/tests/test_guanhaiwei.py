@@ -2,7 +2,7 @@
 single edits on the right figures.
 
 The report is the hand reading of ``examples/guanhaiwei/report.txt`` (facts read by a person,
-not by the extractor), and, where ``townkpi.extract`` is available, the extractor's reading. An
+not by the extractor), and, where ``townkpi.extract`` is available, the extractor"s reading. An
 edit appends one sentence to the report, so the original figures keep their places.
 """
 
@@ -112,3 +112,28 @@ def test_land_restated_in_hectares(guanhaiwei, host, written, flagged):
     (finding,) = found
     assert finding.code == "LAN104"
     assert set(finding.facts) == {land.id, hectares.id}
+
+
+#: Edits of the report"s text, read by the extractor: (text, replacement, edited figure, code).
+TEXT_EDITS = [
+    ("宁慈线完成拆迁169户", "宁慈线涉及拆迁175户，已完成拆迁169户", "175户", "LAN101"),
+    ("宁慈线完成拆迁169户", "宁慈线涉及拆迁171户，已完成拆迁169户", "171户", None),
+    ("征地184亩，完成率97.4%", "征地184亩（折合18.4公顷），完成率97.4%", "18.4公顷", "LAN104"),
+    ("征地184亩，完成率97.4%", "征地184亩（折合12.3公顷），完成率97.4%", "12.3公顷", None),
+]
+
+
+@pytest.mark.parametrize("edit", TEXT_EDITS, ids=lambda e: f"{e[2]}-{e[3]}")
+def test_text_edit_through_extraction(host, guanhaiwei_text, edit):
+    old, new, figure, code = edit
+    extract = pytest.importorskip("townkpi.extract", reason="townkpi.extract is not available")
+    assert guanhaiwei_text.count(old) == 1
+    text = guanhaiwei_text.replace(old, new)
+    found = problems(extract.extract(text), host)
+    if code is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.code == code
+    start = text.index(new) + new.index(figure)
+    assert start in {s.start for s in finding.spans}

@@ -11,6 +11,7 @@ from townkpi_agriculture._common import (
     describe,
     in_unit,
     is_cumulative,
+    is_under_way,
     same_subject,
     show,
     surely_greater,
@@ -48,7 +49,8 @@ class NewAboveCumulative(Check):
     built so far, so the figure of the year cannot be the larger. Figures of the same
     agricultural indicator and place are compared when they stand in the same sentence or are
     stated for the same period, the total marked by 累计; only when every value the year's
-    figure allows exceeds every value of the total is it reported.
+    figure allows exceeds every value of the total is it reported. Work under way (推进, 实施,
+    开工 …) is not yet part of what has been built.
 
     反例:
         建成高标准农田8.9万亩、累计达到7.5万亩。
@@ -68,7 +70,7 @@ class NewAboveCumulative(Check):
             ind = canonical(ctx, added)
             if ind is None or ind.sector != SECTOR or added.unit is None:
                 continue
-            if is_cumulative(ctx, added):
+            if is_cumulative(ctx, added) or is_under_way(ctx, added):
                 continue
             for total in _pairs(ctx, added):
                 a = in_unit(added, total.unit or "")

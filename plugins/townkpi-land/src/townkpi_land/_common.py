@@ -33,6 +33,7 @@ __all__ = [
     "in_unit",
     "is_cumulative",
     "is_increment",
+    "is_under_way",
     "previous_year",
     "same_scope",
     "same_subject",
@@ -51,6 +52,9 @@ CUMULATIVE_WORD: Final = "累计"
 
 #: How many characters before a figure may carry 累计 (累计建成高标准农田4397万亩).
 _CUMULATIVE_REACH: Final = 12
+
+#: Words before a figure that make it work under way rather than done (推进8686亩…项目).
+_UNDER_WAY: Final = re.compile(r"推进|推动|实施|开工|启动|在建|谋划|计划|力争|争取|确保")
 
 
 def canonical(ctx: CheckContext, fact: Fact) -> Indicator | None:
@@ -73,6 +77,13 @@ def is_cumulative(ctx: CheckContext, fact: Fact) -> bool:
     before = ctx.text_before(fact, _CUMULATIVE_REACH)
     clause = re.split(r"[，,、；;：:]", before)[-1]
     return CUMULATIVE_WORD in clause
+
+
+def is_under_way(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether the words before a figure make it work under way, not done (推进, 实施, 开工)."""
+    before = ctx.text_before(fact, _CUMULATIVE_REACH)
+    clause = re.split(r"[，,、；;：:]", before)[-1]
+    return bool(_UNDER_WAY.search(clause))
 
 
 def previous_year(period: Period) -> Period:

@@ -11,6 +11,7 @@ from townkpi_land._common import (
     describe,
     in_unit,
     is_cumulative,
+    is_under_way,
     same_subject,
     show,
     surely_greater,
@@ -44,7 +45,7 @@ class CumulativeFell(Check):
     project only accumulate: a relocated household is not un-relocated. Two figures of the work
     done to date on the same project (marked 累计) must not fall from an earlier date to a later
     one, and the work of one period cannot exceed the work done to date at the end of that
-    period.
+    period (work under way, 推进 or 实施, is not yet done).
     Households and areas are compared only with their own kind.
 
     反例:
@@ -75,12 +76,18 @@ class CumulativeFell(Check):
             for other_name, earlier, earlier_to_date in facts:
                 if other_name != name or earlier.id == later.id:
                     continue
-                found = self._compare(name, earlier, later, earlier_to_date=earlier_to_date)
+                found = self._compare(
+                    name,
+                    earlier,
+                    later,
+                    earlier_to_date=earlier_to_date,
+                    under_way=is_under_way(ctx, earlier),
+                )
                 if found is not None:
                     yield found
 
     def _compare(
-        self, name: str, earlier: Fact, later: Fact, *, earlier_to_date: bool
+        self, name: str, earlier: Fact, later: Fact, *, earlier_to_date: bool, under_way: bool
     ) -> Finding | None:
         assert earlier.period is not None
         assert later.period is not None
@@ -94,7 +101,7 @@ class CumulativeFell(Check):
                 f"{later.period}"
             )
         else:  # the work of one period within the total to its end
-            if _end(earlier.period) != _end(later.period):
+            if _end(earlier.period) != _end(later.period) or under_way:
                 return None
             why = f"the work of {earlier.period} cannot exceed all the work done by its end"
         e = in_unit(earlier, later.unit)
