@@ -102,7 +102,8 @@ def _cell(value: object) -> str:
 
 def _write(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    # RFC 4180 line ends: with "\r\n" as the terminator, a cell holding a bare "\r" is quoted too.
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([_cell(v) for v in row] for row in rows)
     return buf.getvalue()

@@ -415,7 +415,7 @@ def _text_section(report: Report, result: CheckResult, figs: Sequence[Figure]) -
             k += 1
         on_line = [g for g in figs[k:] if g.start < hi and g.end > lo] if lo < hi else []
         line_text = report.text[lo:hi]
-        if not line_text.strip():
+        if not line_text.strip() and not on_line:
             continue
         classes = ["para"]
         if number in by_line:
