@@ -28,6 +28,7 @@ from townkpi import (
 from townkpi.findings import format_interval, format_number
 from townkpi_social.wording import (
     OUTCOME_VERBS,
+    SUBSET_MARKERS,
     OutcomeRate,
     amounts_in_sentence,
     classify,
@@ -238,21 +239,22 @@ class OutcomeRateCounts(Check):
 class OutcomeAboveHandled(Check):
     """Cases with an outcome cannot outnumber the cases taken on in the same statement.
 
-    "受理12345热线来电3.5万件，办结3.62万件" closes more calls than it received. The check
-    compares a figure of outcomes (办结, 调解成功, 化解, 解决, 办复 …) with the nearest figure of
-    cases taken on (受理, 调处, 交办, 办理 …) before it in the same sentence, when both have the
-    same dimension
-    (件 and 万件 are converted; 件 and 人 are not compared), the outcome names no object the
-    handled figure does not name, and the outcome is not cumulative (累计) while the cases are of
-    one period. Pairs whose indicators the catalog relates (调解成功 of 矛盾纠纷调处, 诉求办结 of
-    诉求受理) are left to townkpi's core part-of check TK203.
+    "受理12345热线来电3.5万件，已办结3.62万件" closes more calls than it received. The check
+    compares a figure of outcomes (办结, 调解成功, 化解, 解决, 办复 …) that the text makes part of
+    the cases (已, 其中, 全部, 均) with the nearest figure of cases taken on (受理, 调处, 交办,
+    办理 …) before it in the same sentence, when both have the same dimension (件 and 万件 are
+    converted; 件 and 人 are not compared), the outcome names no object the cases do not name,
+    and the outcome is not cumulative (累计) while the cases are of one period. Without such a
+    word the cases closed in a year may include cases taken on earlier (a court's 结收案比 may
+    exceed 100%), and the figures are not compared. Pairs whose indicators the catalog relates
+    (调解成功 of 矛盾纠纷调处) are left to townkpi's core part-of check TK203.
 
     反例:
-        受理12345热线来电3.5万件，办结3.62万件。
+        受理12345热线来电3.5万件，已办结3.62万件。
 
     正例:
-        受理12345热线来电3.5万件，办结3.46万件。
-        受理群众咨询8000件，办结群众诉求9000件。
+        受理12345热线来电3.5万件，已办结3.46万件。
+        受理群众咨询8000件，已办结群众诉求9000件。
     """
 
     code = "SOC102"
@@ -271,6 +273,8 @@ class OutcomeAboveHandled(Check):
             du = unit_of(done)
             if classify(words) != "outcome" or du is None:
                 continue
+            if not any(m in lead_in(ctx, done) for m in SUBSET_MARKERS):
+                continue  # not said to be of the cases taken on (已办结, 其中调解成功)
             if du.category is UnitCategory.PROPORTION:
                 continue
             cases = self._cases_before(ctx, done, du.dimension)

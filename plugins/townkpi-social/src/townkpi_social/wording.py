@@ -39,6 +39,7 @@ __all__ = [
     "HANDLING_VERBS",
     "OUTCOME_RATES",
     "OUTCOME_VERBS",
+    "SUBSET_MARKERS",
     "OutcomeRate",
     "Role",
     "amounts_in_sentence",
@@ -74,6 +75,10 @@ HANDLING_VERBS: Final = (
     "排查",
     "摸排",
 )
+
+#: Words that make a figure of outcomes a part of the cases before it (已办结, 其中调解成功):
+#: without them, the cases closed in a year may include cases taken on in earlier years.
+SUBSET_MARKERS: Final = ("已", "其中", "全部", "均")
 
 #: Verbs that count the cases with an outcome, out of those taken on.
 OUTCOME_VERBS: Final = ("成功", "办结", "化解", "解决", "办复", "答复", "结案", "满意")

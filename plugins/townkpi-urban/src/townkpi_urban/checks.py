@@ -31,6 +31,7 @@ from townkpi_urban.wording import (
     FOUND_VERBS,
     HANDLED_VERBS,
     HANDLING_RATES,
+    SUBSET_MARKERS,
     amounts_in_sentence,
     classify,
     describe,
@@ -239,9 +240,10 @@ def _plain(words: str) -> str:
 class HandledAboveFound(Check):
     """Things handled cannot outnumber the things found in the same statement.
 
-    "排查经营性自建房1.2万栋，整治1.5万栋" deals with more buildings than it found. The check
-    compares a figure of things handled (处置, 整改, 销号, 拆除, 查处, 整治 …) with the nearest
-    figure of things found (排摸, 排查, 发现, 梳理 …) before it in the same sentence, when
+    "排查经营性自建房1.2万栋，已整治1.5万栋" deals with more buildings than it found. The check
+    compares a figure of things handled (处置, 整改, 销号, 拆除, 查处, 整治 …) that the text makes
+    part of the things found (已, 其中, 全部, 均: 已处置55宗) with the nearest figure of things
+    found (排摸, 排查, 发现, 梳理 …) before it in the same sentence, when
 
     - both have the same dimension: 宗 and 宗, 万栋 and 栋 (converted); figures in different units
       count different things and are not compared (排查发现问题隐患2.2万余个 are hazards,
@@ -250,14 +252,16 @@ class HandledAboveFound(Check):
       after 排查燃气隐患; but 整改消防隐患 is not a part of 排查燃气隐患);
     - the handled figure is not cumulative (累计) while the found one is not.
 
-    Pairs whose indicators the catalog relates (已处置 ≤ 排摸) are left to townkpi's core
-    part-of check (TK203), so that one contradiction gives one finding.
+    Without such a word the things handled in a year may include things found earlier
+    (排查隐患1200处，整改1350处), and inspections (检查, 巡查) count acts, not things found: neither
+    is compared. Pairs whose indicators the catalog relates (已处置 ≤ 排摸) are left to townkpi's
+    core part-of check (TK203), so that one contradiction gives one finding.
 
     反例:
-        排查经营性自建房1.2万栋，整治1.5万栋。
+        排查经营性自建房1.2万栋，已整治1.5万栋。
 
     正例:
-        排查经营性自建房1.2万栋，整治1.1万栋。
+        排查经营性自建房1.2万栋，已整治1.1万栋。
         累计排查发现问题隐患2.2万余个，立案查处58起。
     """
 
@@ -275,6 +279,8 @@ class HandledAboveFound(Check):
             hu = unit_of(handled)
             if classify(words) != "handled" or hu is None:
                 continue
+            if not any(m in lead_in(ctx, handled) for m in SUBSET_MARKERS):
+                continue  # not said to be of the things found (已处置, 其中整改)
             if hu.category is UnitCategory.PROPORTION:
                 continue
             found = self._found_before(ctx, handled, hu.dimension)

@@ -41,6 +41,7 @@ __all__ = [
     "FOUND_VERBS",
     "HANDLED_VERBS",
     "HANDLING_RATES",
+    "SUBSET_MARKERS",
     "Role",
     "amounts_in_sentence",
     "classify",
@@ -58,7 +59,8 @@ __all__ = [
 ]
 
 #: Verbs that count things found: surveys, inspections, problems handed over.
-FOUND_VERBS: Final = ("排摸", "摸排", "排查", "发现", "梳理", "巡查", "检查", "交办")
+#: Inspections and patrols (检查, 巡查) count acts, not things found, and are not among them.
+FOUND_VERBS: Final = ("排摸", "摸排", "排查", "发现", "梳理", "交办")
 
 #: Verbs that count things dealt with, out of those found.
 HANDLED_VERBS: Final = (
@@ -73,6 +75,10 @@ HANDLED_VERBS: Final = (
     "关停",
     "取缔",
 )
+
+#: Words that make a handled figure a part of the found one before it (已处置, 其中整改): without
+#: them, the things handled in a year may include things found in earlier years.
+SUBSET_MARKERS: Final = ("已", "其中", "全部", "均")
 
 #: Rates of handling and the verbs that count what they count (整改销号率: 整改 and 销号).
 HANDLING_RATES: Final[dict[str, tuple[str, ...]]] = {
