@@ -45,11 +45,11 @@ The public API, in the order a reader meets it:
 
 from __future__ import annotations
 
-from townkpi.build import change, fact, rate, share
-from townkpi.catalog import Catalog, Indicator, indicators_from_toml
-from townkpi.checks.base import Check, CheckContext, Parameter
-from townkpi.config import Config, ConfigError, load_config
-from townkpi.document import Document, decode, read_document
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Final
+
 from townkpi.errors import (
     DimensionMismatchError,
     InputError,
@@ -58,66 +58,182 @@ from townkpi.errors import (
     TownkpiError,
     UnitError,
 )
-from townkpi.extract import ExtractOptions, extract
-from townkpi.findings import CheckResult, Evidence, Finding, PluginFault, Severity
-from townkpi.hookspecs import hookimpl
-from townkpi.interval import Interval, Rounding
-from townkpi.lexicon import Phrase
-from townkpi.loading import load
-from townkpi.model import (
-    Fact,
-    FactKind,
-    Modality,
-    Period,
-    Report,
-    SkippedMention,
-    SkipReason,
-    Span,
-    Value,
-)
-from townkpi.numbers import Comparator, Numeral, parse_numeral
-from townkpi.plugins import PluginHost
-from townkpi.records import (
-    ProblemKind,
-    Record,
-    RecordProblem,
-    RecordsError,
-    RecordsResult,
-    facts_from_records,
-    load_csv,
-    load_json,
-    load_sqlite,
-    load_toml,
-    read_records,
-    write_csv,
-    write_sqlite,
-)
-from townkpi.run import check
-from townkpi.targets import (
-    Actual,
-    ActualsFile,
-    NotTarget,
-    OutcomeReason,
-    Scorecard,
-    ScorecardEntry,
-    Strength,
-    Target,
-    TargetKind,
-    TargetOutcome,
-    TargetStatus,
-    load_actuals,
-    score,
-    targets_from_report,
-)
-from townkpi.units import (
-    Unit,
-    UnitCategory,
-    conversion_factor,
-    convert,
-    format_quantity,
-    parse_unit,
-    quantity,
-)
+
+if TYPE_CHECKING:
+    from townkpi.build import change, fact, rate, share
+    from townkpi.catalog import Catalog, Indicator, indicators_from_toml
+    from townkpi.checks.base import Check, CheckContext, Parameter
+    from townkpi.config import Config, ConfigError, load_config
+    from townkpi.document import Document, decode, read_document
+    from townkpi.extract import ExtractOptions, extract
+    from townkpi.findings import CheckResult, Evidence, Finding, PluginFault, Severity
+    from townkpi.hookspecs import hookimpl
+    from townkpi.interval import Interval, Rounding
+    from townkpi.lexicon import Phrase
+    from townkpi.loading import load
+    from townkpi.model import (
+        Fact,
+        FactKind,
+        Modality,
+        Period,
+        Report,
+        SkippedMention,
+        SkipReason,
+        Span,
+        Value,
+    )
+    from townkpi.numbers import Comparator, Numeral, parse_numeral
+    from townkpi.plugins import PluginHost
+    from townkpi.records import (
+        ProblemKind,
+        Record,
+        RecordProblem,
+        RecordsError,
+        RecordsResult,
+        facts_from_records,
+        load_csv,
+        load_json,
+        load_sqlite,
+        load_toml,
+        read_records,
+        write_csv,
+        write_sqlite,
+    )
+    from townkpi.run import check
+    from townkpi.targets import (
+        Actual,
+        ActualsFile,
+        NotTarget,
+        OutcomeReason,
+        Scorecard,
+        ScorecardEntry,
+        Strength,
+        Target,
+        TargetKind,
+        TargetOutcome,
+        TargetStatus,
+        load_actuals,
+        score,
+        targets_from_report,
+    )
+    from townkpi.units import (
+        Unit,
+        UnitCategory,
+        conversion_factor,
+        convert,
+        format_quantity,
+        parse_unit,
+        quantity,
+    )
+
+#: Where each public name lives, by module. `import townkpi` imports only `townkpi.errors`; every
+#: other name is imported on first use (PEP 562), so that start-up does not pay for pint, pluggy,
+#: the extractor or the checks. A test checks that these names and ``__all__`` agree.
+_LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
+    "townkpi.build": (
+        "change",
+        "fact",
+        "rate",
+        "share",
+    ),
+    "townkpi.catalog": (
+        "Catalog",
+        "Indicator",
+        "indicators_from_toml",
+    ),
+    "townkpi.checks.base": (
+        "Check",
+        "CheckContext",
+        "Parameter",
+    ),
+    "townkpi.config": (
+        "Config",
+        "ConfigError",
+        "load_config",
+    ),
+    "townkpi.document": (
+        "Document",
+        "decode",
+        "read_document",
+    ),
+    "townkpi.extract": (
+        "ExtractOptions",
+        "extract",
+    ),
+    "townkpi.findings": (
+        "CheckResult",
+        "Evidence",
+        "Finding",
+        "PluginFault",
+        "Severity",
+    ),
+    "townkpi.hookspecs": ("hookimpl",),
+    "townkpi.interval": (
+        "Interval",
+        "Rounding",
+    ),
+    "townkpi.lexicon": ("Phrase",),
+    "townkpi.loading": ("load",),
+    "townkpi.model": (
+        "Fact",
+        "FactKind",
+        "Modality",
+        "Period",
+        "Report",
+        "SkippedMention",
+        "SkipReason",
+        "Span",
+        "Value",
+    ),
+    "townkpi.numbers": (
+        "Comparator",
+        "Numeral",
+        "parse_numeral",
+    ),
+    "townkpi.plugins": ("PluginHost",),
+    "townkpi.records": (
+        "ProblemKind",
+        "Record",
+        "RecordProblem",
+        "RecordsError",
+        "RecordsResult",
+        "facts_from_records",
+        "load_csv",
+        "load_json",
+        "load_sqlite",
+        "load_toml",
+        "read_records",
+        "write_csv",
+        "write_sqlite",
+    ),
+    "townkpi.run": ("check",),
+    "townkpi.targets": (
+        "Actual",
+        "ActualsFile",
+        "NotTarget",
+        "OutcomeReason",
+        "Scorecard",
+        "ScorecardEntry",
+        "Strength",
+        "Target",
+        "TargetKind",
+        "TargetOutcome",
+        "TargetStatus",
+        "load_actuals",
+        "score",
+        "targets_from_report",
+    ),
+    "townkpi.units": (
+        "Unit",
+        "UnitCategory",
+        "conversion_factor",
+        "convert",
+        "format_quantity",
+        "parse_unit",
+        "quantity",
+    ),
+}
+_LAZY: Final = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 __all__ = [
     "Actual",
@@ -205,10 +321,35 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    """The package version, read lazily from the installed distribution's metadata."""
+def __getattr__(name: str) -> object:
+    """A public name, imported on first use; or the package version, from its metadata."""
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - lazy, as pluggy does
 
         return version("townkpi")
     raise AttributeError(f"module 'townkpi' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """The package module: a public function keeps its name when its submodule is imported.
+
+    ``townkpi.extract`` is the function ``extract``; importing the subpackage ``townkpi.extract``
+    (which the import system records as an attribute of this package) must not replace it.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return  # the submodule stays in sys.modules; the public name is looked up lazily
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

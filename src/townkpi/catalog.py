@@ -64,13 +64,20 @@ class _Literal:
 
     text: str
     at_end: bool
+    #: For ``at_end``: the phrase followed by each head tail (``body(?:数|…)?$``).
+    ends: tuple[str, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        ends = tuple(self.text + t for t in ("", *_HEAD_TAIL_WORDS)) if self.at_end else ()
+        object.__setattr__(self, "ends", ends)
 
     def search(self, phrase: str) -> bool:
         if not self.at_end:
             return self.text in phrase
-        # ``body(?:数|…)?$``; ``$`` also matches before a final newline
-        ends = (phrase, phrase[:-1]) if phrase.endswith("\n") else (phrase,)
-        return any(e.endswith(self.text + t) for e in ends for t in ("", *_HEAD_TAIL_WORDS))
+        # ``$`` also matches before a final newline
+        return phrase.endswith(self.ends) or (
+            phrase.endswith("\n") and phrase[:-1].endswith(self.ends)
+        )
 
 
 @attrs.frozen(slots=True, kw_only=True)
