@@ -75,7 +75,7 @@ def load(
             carries the report of the good rows.
         InputError: The file is missing, undecodable, or not the format its suffix says.
 
-    Example:
+    Examples:
         >>> import tempfile, pathlib
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     path = pathlib.Path(tmp) / "plan.txt"
