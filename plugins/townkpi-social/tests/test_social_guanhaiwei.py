@@ -37,7 +37,7 @@ def test_clean_guanhaiwei_report_gives_no_soc_finding(host, guanhaiwei_text):
     assert not findings, [f.message for f in findings]
 
 
-# 670 disputes: 669 settled is 99.85%, 668 is 99.70%, 667 is 99.55%, 666 is 99.40%, 665 is 99.25%,
+# 670 disputes: 669 settled is 99.85%, 668 is 99.70%, 667 is 99.552%, 666 is 99.40%, 665 is 99.25%,
 # 664 is 99.10%; so 99.8%, 99.5% and 99.2% are rates no whole number of disputes rounds to.
 @pytest.mark.parametrize("rate", ["99.8%", "99.5%", "99.2%"])
 def test_guanhaiwei_success_rate_no_whole_number_of_disputes(host, guanhaiwei_text, rate):

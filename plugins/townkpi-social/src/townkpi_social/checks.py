@@ -89,10 +89,10 @@ class OutcomeRateCounts(Check):
     调处成功率, 办结率, 化解率, 解决率 and 办复率 give the share of the cases taken on (调处, 受理,
     交办 …) that had the outcome. Over a count of whole cases, a rate written to d decimals needs a
     whole number of outcomes that rounds to it: "调处矛盾纠纷670起，调处成功率99.5%" stands for
-    666.32 to 666.99 disputes settled, and no whole number lies there (666 of 670 is 99.4%, 667 is
-    99.55%); at 100% every one of the 670 was settled, which is consistent. When the sentence also
-    states the outcomes (受理群众诉求1200件，办结1180件), their number divided by the cases must
-    round to the rate.
+    666.32 to 666.99 disputes settled, and no whole number lies there (666 of 670 is 99.403%, 667
+    is 99.552%); at 100% every one of the 670 was settled, which is consistent. When the sentence
+    also states the outcomes (受理群众诉求1200件，办结1180件), their number divided by the cases
+    must round to the rate.
 
     A rate written over a count of outcomes (办结审批服务9.5万件，办结率99.5%) says how many cases
     there were (about 9.55万件); townkpi's core rate check (TK101) judges that case. A rate after a

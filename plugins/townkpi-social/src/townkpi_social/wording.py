@@ -272,5 +272,9 @@ def describe(fact: Fact) -> str:
 
 
 def percent(x: Fraction) -> str:
-    """A fraction of one as a percentage with two decimals at most (650/670 → 97.01%)."""
-    return f"{format_number(x * 100, 2)}%"
+    """A fraction of one as a percentage with three decimals at most (667/670 → 99.552%).
+
+    Three decimals keep a rate that ends in 5 at the second decimal from looking as if it rounded
+    either way: 667 of 670 is 99.552%, which rounds to 99.6%, not 99.5%.
+    """
+    return f"{format_number(x * 100, 3)}%"

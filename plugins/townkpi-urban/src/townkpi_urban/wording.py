@@ -236,5 +236,9 @@ def describe(fact: Fact) -> str:
 
 
 def percent(x: Fraction) -> str:
-    """A fraction of one as a percentage with two decimals at most (118/120 → 98.33%)."""
-    return f"{format_number(x * 100, 2)}%"
+    """A fraction of one as a percentage with three decimals at most (118/120 → 98.333%).
+
+    Three decimals keep a rate that ends in 5 at the second decimal (99.552%) from looking as if
+    it rounded either way.
+    """
+    return f"{format_number(x * 100, 3)}%"
