@@ -184,7 +184,7 @@ def _plus(b: Builder, start: int, end: int) -> Found | None:
     while m is not None and m.end() <= start:
         m = b.p.plus_label.search(text, m.end(), end + 24)
     if m is not None and m.start() <= start:
-        return m.start(), max(m.end(), end), SkipReason.LABEL
+        return max(m.start(), b.reached), max(m.end(), end), SkipReason.LABEL
     return start, end, SkipReason.LABEL
 
 

@@ -33,6 +33,14 @@ from townkpi.model import FactKind
 __all__ = ["Description", "describe"]
 
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
+_LIST_JOINS: Final = ("和", "及", "与", "、", "以及")
+#: A year or time word at the start of the words of a figure: 2025年全省地区生产总值.
+_TIME_HEAD: Final = re.compile(r"^(?:[0-9０-９]{4}年度?|今年|去年|上年|全年|当年)+")
+#: A comparison base or a duration at their end: 专利数比2020年|增长, 资产总额五年|增长.
+_TIME_TAIL: Final = re.compile(
+    r"(?:(?:比|较|与)(?:[0-9０-９]{4}年|上年|去年)(?:同期|末|底)?"
+    r"|(?:近|连续|过去)?[0-9０-９零一二两三四五六七八九十]+个?年来?|年均|累计)+$"
+)
 _MIN_SUBJECT: Final = 2
 _MAX_SUBJECT: Final = 16
 _MAX_INDICATOR: Final = 24
@@ -96,7 +104,7 @@ def _subject(clean: str, w: _Words) -> tuple[str | None, str]:
     v = w.subject_verb.search(clean)
     if v is not None and _MIN_SUBJECT <= v.start() <= _MAX_SUBJECT:
         head = _strip(clean[: v.start()], w)
-        if head:
+        if head and _strip(clean[v.start() :], w):  # 社会消费品零售总额实现|: no subject
             return head, clean[v.start() :]
     return None, clean
 
@@ -105,8 +113,8 @@ def _strip(text: str, w: _Words) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = w.prefix.sub("", text)
-        text = w.suffix.sub("", text)
+        text = _TIME_HEAD.sub("", w.prefix.sub("", text))
+        text = _TIME_TAIL.sub("", w.suffix.sub("", text))
     return text
 
 
@@ -147,7 +155,11 @@ def describe(
     indicator = clean if rate_noun else _strip(clean, w)
     if rate_noun:
         indicator = w.prefix.sub("", indicator) or indicator
-    needs_object = not indicator or w.object_verb_end.search(clean) is not None
+    needs_object = (
+        not indicator
+        or w.object_verb_end.search(clean) is not None
+        or clean.endswith(_LIST_JOINS)  # 756户危房和|74幢城镇住房: the next item's thing follows
+    )
     if needs_object and kind is FactKind.AMOUNT:
         after = _after(text, end, phrase_end, w)
         if after and (not indicator or not w.object_verb_start.match(after)):

@@ -41,10 +41,13 @@ __all__ = [
 CN_NUMERAL_CHARS: Final = "零〇一二两三四五六七八九十百千万亿"
 #: Chinese numeral characters that can begin a count.
 CN_DIGITS: Final = "一二两三四五六七八九十"
-_NUM: Final = "(?:[0-9０-９]{1,3}(?:,[0-9]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_NUM: Final = (
+    "(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+)
 _SEP: Final = "[-－—–~～至到]"
 _SCALE: Final = "万亿|亿|万"
 _SUFFIX: Final = "及以上|以上|左右|以内|以下|上下"
+_SUFFIX_WORDS: Final = tuple(_SUFFIX.split("|"))
 _SCALE_PREFIXES: Final = ("万亿", "千万", "百万", "万", "亿")
 #: Longest number text that is read as a quantity; longer digit runs are codes.
 MAX_NUMBER_LENGTH: Final = 24
@@ -98,7 +101,7 @@ def _arabic_pattern(unit: str) -> re.Pattern[str]:
         rf"|(?P<day>{d}{{1,2}}[日号])"
         rf"|(?P<ratio>{num}(?:[∶:]{num})+)"
         rf"|(?P<frac>{num}[/／]{num})"
-        rf"|(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?P<u1>{unit})?"
+        rf"|(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
         rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
         rf"(?P<suf>{_SUFFIX})?)"
         r")"
@@ -244,10 +247,13 @@ class Builder:
         self.skips: list[Skip] = []
         self.quotes = Quotes.find(text, compiled.quote)
         self._quote_items: dict[int, tuple[int, int] | None] = {}
+        #: The end of the last thing recorded (the Arabic pass records in text order).
+        self.reached = 0
 
     def skip(self, start: int, end: int, reason: SkipReason) -> int:
         """Record a skipped number at ``start``..``end``; return ``end``."""
         self.skips.append(Skip(start=start, end=end, surface=self.text[start:end], reason=reason))
+        self.reached = max(self.reached, end)
         return end
 
     def mention(
@@ -266,6 +272,7 @@ class Builder:
             Mention(start=start, end=end, surface=self.text[start:end], numerals=numerals,
                     unit=unit, qualifiers=qualifiers, hint=hint, chinese=chinese)
         )  # fmt: skip
+        self.reached = max(self.reached, end)
         return end
 
     def inner_lexical(self, offset: int) -> bool:
@@ -279,7 +286,9 @@ class Builder:
     def blocked(self, unit: str, end: int) -> bool:
         """Whether the unit that ends at ``end`` begins a word instead (3方面, 8部门)."""
         chars = self.p.blocked.get(base_symbol(unit))
-        return chars is not None and self.text[end : end + 1] in chars
+        if chars is None or self.text[end : end + 1] not in chars:
+            return False
+        return not self.text.startswith(_SUFFIX_WORDS, end)  # 3所以上: a unit after all
 
     def prefix_qualifier(self, offset: int) -> str | None:
         """The qualifier word written right before ``offset`` (约, 超过, 不少于 …), if any."""
