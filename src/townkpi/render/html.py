@@ -102,6 +102,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: lef
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.figs a, td.nowrap { white-space: nowrap; }
+td.target { min-width: 11em; }
 tr.error td { background: #fff8f8; } tr.warning td { background: #fffcf0; }
 td.code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; white-space: nowrap; }
 .sev { font-weight: 700; white-space: nowrap; }
@@ -362,7 +363,8 @@ def _scorecard(card: Scorecard) -> str:
         if r.start is not None and r.end is not None:
             target = f'<a href="#fig-{r.start}-{r.end}">{target}</a>'
         rows.append(
-            f'<tr><td class="num">{r.number}</td><td>{target}</td><td>{_e(r.strength)}</td>'
+            f'<tr><td class="num">{r.number}</td><td class="target">{target}</td>'
+            f"<td>{_e(r.strength)}</td>"
             f'<td class="nowrap">{_e(r.rule)}</td><td>{_e(r.actual)}</td>'
             f'<td class="status {_e(r.status)}">{_e(r.status)}</td>'
             f'<td class="num">{_e(r.margin)}</td><td>{_e(r.message)}</td></tr>'
