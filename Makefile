@@ -45,12 +45,11 @@ test: venv
 demo: venv
 	$(BIN)/python examples/guanhaiwei/validate.py
 
+# The bench group holds the peer extractor (jionlp) and the profiler; BENCH_ARGS=--quick for a
+# shorter run, BENCH_ARGS=--profile to add a profile.
 bench: venv
-	@if [ -f benchmarks/run.py ]; then \
-		$(BIN)/python benchmarks/run.py; \
-	else \
-		echo "no benchmarks yet: benchmarks/run.py does not exist"; \
-	fi
+	$(BIN)/python -m pip install --quiet --group bench
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # pytest exits with 5 when no test is marked fuzz yet; that is not a failure here.
 fuzz: venv

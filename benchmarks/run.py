@@ -1,0 +1,314 @@
+"""townkpi benchmarks: throughput against a regex floor and a peer, start-up, and linearity.
+
+Run with ``make bench`` (which installs the ``bench`` dependency group: jionlp and pyinstrument),
+or ``.venv/bin/python benchmarks/run.py [--quick] [--profile] [--budget SECONDS]``. Everything
+in-process runs in one process on one core, timed with ``time.perf_counter``; each measurement is
+repeated after one untimed warm-up call and reported as the minimum and the median; every ratio is
+against the baseline measured in the same run. The load average is printed at the start and the
+end: on a busy machine wall-clock times grow, and the minimum is the figure to read.
+
+What is measured, on the Guanhaiwei report and on the provincial corpus
+(``../shared/corpus/provincial-2026`` beside the repository; when it is absent only the Guanhaiwei
+report is measured, and a note says so):
+
+- (a) ``townkpi.extract`` on the decoded text of each file;
+- (b) extract + ``townkpi.check`` with the built-in checks (no installed plugins);
+- (b+) extract + ``townkpi.check`` with every installed plugin (the sector packs);
+- (c) the floor: one compiled regular expression that finds every number with its scale and unit
+  (units from ``units.txt``), as a list of matches;
+- (d) the peer: jionlp's ``extract_money`` (``jionlp.ner.extract_money``, with its parsing) on the
+  same text; skipped, with the reason, when jionlp cannot be imported.
+
+Throughput is in MB/s of UTF-8 bytes (1 MB = 10^6 bytes). Ratios are of times: ``a/c = 12`` means
+extraction takes 12 times as long as the regex floor. Then: the whole-process time of ``townkpi
+check`` on one report and of ``python -c "import townkpi"`` (subprocesses; wall clock and the
+child's CPU time), the modules ``import townkpi`` loads, and linearity: extract + check on 1×,
+10× and 100× the corpus, both as per-file repeats (a batch of k copies of every file) and
+concatenated into one text, with the time per MB relative to 1×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from townkpi import check
+from townkpi.document import read_document
+from townkpi.extract import extract
+from townkpi.plugins import PluginHost
+from townkpi.units import known_prefixes, known_units
+
+ROOT = Path(__file__).resolve().parent.parent
+GUANHAIWEI = ROOT / "examples" / "guanhaiwei" / "report.txt"
+CORPUS = ROOT.parent / "shared" / "corpus" / "provincial-2026"
+MB = 1_000_000
+#: Modules that ``import townkpi`` must not load (they load when first used).
+LAZY = ("pint", "pluggy", "numpy", "rich", "townkpi.extract", "townkpi.checks", "townkpi.plugins")
+
+Peer = Callable[[str], object]
+
+
+# ---------------------------------------------------------------- timing
+
+
+def timed(fn: Callable[[], object], repeats: int) -> list[float]:
+    """Wall-clock seconds of ``repeats`` calls of ``fn``, after one untimed warm-up call."""
+    fn()
+    out = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.4f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def load_note() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
+
+
+# ---------------------------------------------------------------- workloads
+
+
+def floor_pattern() -> re.Pattern[str]:
+    """Every number with its scale and unit: digits with decimals, 万/亿…, a unit of units.txt."""
+    scales = sorted((p for p, _ in known_prefixes()), key=len, reverse=True)
+    symbols = sorted({s for u in known_units() for s in u.symbols}, key=len, reverse=True)
+    scale = "|".join(map(re.escape, scales))
+    unit = "|".join(map(re.escape, [*symbols, "％"]))
+    number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    return re.compile(rf"{number}(?:[-－~～至到]{number})?(?:{scale})?[余多]?(?:{unit})?")
+
+
+def load_peer() -> tuple[Peer | None, str]:
+    """jionlp's extract_money, or None and the reason it cannot be used."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+            import jionlp  # noqa: PLC0415 - optional: the bench dependency group
+
+            extract_money: Peer = jionlp.ner.extract_money
+            extract_money("实现地区生产总值131.5亿元")  # builds its patterns
+    except Exception as exc:  # any failure of the peer skips (d), with the reason
+        return None, f"{type(exc).__name__}: {exc}"
+    return extract_money, f"jionlp {getattr(jionlp, '__version__', '?')}"
+
+
+# ---------------------------------------------------------------- sections
+
+
+def throughput(
+    name: str,
+    texts: list[str],
+    repeats: dict[str, int],
+    hosts: dict[str, PluginHost],
+    peer: Peer | None,
+) -> None:
+    pattern = floor_pattern()
+    size = sum(len(t.encode("utf-8")) for t in texts)
+
+    def a() -> None:
+        for t in texts:
+            extract(t)
+
+    def b(host: PluginHost) -> Callable[[], None]:
+        def run() -> None:
+            for t in texts:
+                check(extract(t), host=host)
+
+        return run
+
+    def c() -> None:
+        for t in texts:
+            list(pattern.finditer(t))
+
+    def d() -> None:
+        assert peer is not None
+        with contextlib.redirect_stdout(io.StringIO()):
+            for t in texts:
+                peer(t)
+
+    facts = sum(len(extract(t).facts) for t in texts)
+    matches = sum(len(pattern.findall(t)) for t in texts)
+    print(f"\n## {name}: {len(texts)} file(s), {size:,} bytes UTF-8, {facts} facts, "
+          f"{matches} regex matches")  # fmt: skip
+    print(f"{'':40} {'min s':>9} {'median s':>9} {'MB/s':>8} {'repeats':>8}")
+    rows: list[tuple[str, str, Callable[[], None] | None, int]] = [
+        ("a", "(a) extract", a, repeats["a"]),
+        ("b", "(b) extract + check (built-in checks)", b(hosts["core"]), repeats["b"]),
+        ("b+", "(b+) extract + check (all plugins)", b(hosts["all"]), repeats["b"]),
+        ("c", "(c) floor: one compiled regex", c, repeats["c"]),
+        ("d", "(d) peer: jionlp extract_money", d if peer else None, repeats["d"]),
+    ]
+    best: dict[str, float] = {}
+    for key, label, fn, n in rows:
+        if fn is None:
+            print(f"{label:40} skipped: jionlp cannot be used")
+            continue
+        times = timed(fn, n)
+        best[key] = min(times)
+        print(f"{label:40} {fmt_s(best[key]):>9} {fmt_s(statistics.median(times)):>9} "
+              f"{size / best[key] / MB:8.3f} {n:>8}")  # fmt: skip
+    pairs = (("a", "c"), ("b", "c"), ("b+", "c"), ("b", "d"), ("b+", "d"))
+    ratios = [f"{x}/{y} = {best[x] / best[y]:.1f}×" for x, y in pairs if x in best and y in best]
+    print("time ratios (min over min): " + ", ".join(ratios))
+
+
+def whole_process(report: Path, repeats: int) -> None:
+    script = Path(sys.executable).parent / "townkpi"
+    cli = [str(script)] if script.exists() else [sys.executable, "-m", "townkpi"]
+    commands = {
+        "python -c pass (the interpreter alone)": [sys.executable, "-c", "pass"],
+        'python -c "import townkpi"': [sys.executable, "-c", "import townkpi"],
+        f"townkpi check {report.name} --format json": [*cli, "check", str(report), "--format",
+                                                        "json"],
+    }  # fmt: skip
+    print(f"\n## whole process: {repeats} runs each (all installed plugins load)")
+    print(f"{'':44} {'min s':>8} {'median s':>9} {'min CPU s':>10}")
+    for label, cmd in commands.items():
+        walls, cpus = [], []
+        for _ in range(repeats):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            done = subprocess.run(cmd, capture_output=True, check=False)
+            walls.append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            if done.returncode not in (0, 1):
+                err = done.stderr.decode("utf-8", "replace").strip().splitlines()
+                print(f"{label:44} failed (exit {done.returncode}): {err[-1] if err else ''}")
+                break
+        else:
+            print(f"{label:44} {min(walls):8.3f} {statistics.median(walls):9.3f} "
+                  f"{min(cpus):10.3f}")  # fmt: skip
+    probe = f"import sys, townkpi; print(' '.join(m for m in {LAZY!r} if m in sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    ).stdout.split()
+    print(f"loaded by `import townkpi` among {', '.join(LAZY)}: {', '.join(loaded) or 'none'}")
+
+
+def linearity(
+    texts: list[str], scales: Sequence[int], hosts: dict[str, PluginHost], budget: float
+) -> None:
+    print("\n## linearity: extract + check at k times the corpus")
+    print("per-file: the files repeated k times (a batch of k copies of each file); concatenated:")
+    print("the whole corpus text joined k times into one text. One run per k (min of 3 at k = 1);")
+    print("'vs 1×' is the time per MB relative to k = 1; a scale is skipped when its estimated")
+    print(f"time exceeds the budget of {budget:.0f} s (--budget).")
+    print(f"{'mode':>13} {'k':>4} {'MB':>7} {'facts':>7} {'checks':>8} {'s':>8} {'s per MB':>9} "
+          f"{'vs 1×':>6}")  # fmt: skip
+    base_size = sum(len(t.encode("utf-8")) for t in texts) / MB
+    for mode in ("per-file", "concatenated"):
+        for label, host in hosts.items():
+            per_mb: list[float] = []
+            for k in scales:
+                size = base_size * k
+                if per_mb:
+                    growth = per_mb[-1] / per_mb[-2] if len(per_mb) > 1 else 1.0
+                    estimate = per_mb[-1] * max(growth, 1.0) * size
+                    if estimate > budget:
+                        print(f"{mode:>13} {k:>4} {size:7.2f} {'':>7} {label:>8} skipped: "
+                              f"estimated {estimate:.0f} s")  # fmt: skip
+                        break
+                docs = texts * k if mode == "per-file" else ["\n".join(["\n".join(texts)] * k)]
+                facts = 0
+                times = []
+                for _ in range(3 if k == 1 else 1):
+                    t = time.perf_counter()
+                    facts = 0
+                    for doc in docs:
+                        report = extract(doc)
+                        check(report, host=host)
+                        facts += len(report.facts)
+                    times.append(time.perf_counter() - t)
+                seconds = min(times)
+                per_mb.append(seconds / size)
+                print(f"{mode:>13} {k:>4} {size:7.2f} {facts:>7} {label:>8} {fmt_s(seconds):>8} "
+                      f"{per_mb[-1]:9.3f} {per_mb[-1] / per_mb[0]:6.2f}")  # fmt: skip
+
+
+def profile(texts: list[str], host: PluginHost) -> None:
+    try:
+        from pyinstrument import Profiler  # noqa: PLC0415 - optional: the bench group
+    except ImportError:
+        print("\n## profile: skipped (pyinstrument is not installed: make bench installs it)")
+        return
+    for t in texts:  # warm
+        check(extract(t), host=host)
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in range(3):
+        for t in texts:
+            check(extract(t), host=host)
+    profiler.stop()
+    print("\n## profile: extract + check (all plugins) on the corpus, 3 passes, warm")
+    print(profiler.output_text(unicode=False, color=False, show_all=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats; scales 1× and 10×")
+    parser.add_argument("--profile", action="store_true", help="also profile extract + check")
+    parser.add_argument(
+        "--budget", type=float, default=240.0, help="seconds one linearity scale may take"
+    )
+    args = parser.parse_args(argv)
+    quick = args.quick
+
+    print("# townkpi benchmarks")
+    print(f"Python {platform.python_version()} on {platform.machine()}; one process, one core; "
+          "time.perf_counter, one warm-up call, then min and median of the repeats")  # fmt: skip
+    print(f"at the start: {load_note()}")
+    peer, peer_note = load_peer()
+    print(
+        f"peer: {peer_note}" if peer else f"peer (d) skipped: jionlp cannot be used ({peer_note})"
+    )
+
+    t = time.perf_counter()
+    check(extract(GUANHAIWEI.read_text(encoding="utf-8")))
+    print(f"first extract + check in this process (cold: pint, units, plugins, catalog): "
+          f"{time.perf_counter() - t:.3f} s")  # fmt: skip
+    hosts = {"built-in": PluginHost.create(entry_points=False), "all": PluginHost.create()}
+    print(f"checks: {len(hosts['built-in'].checks())} built-in, "
+          f"{len(hosts['all'].checks())} with every installed plugin")  # fmt: skip
+    by_key = {"core": hosts["built-in"], "all": hosts["all"]}
+
+    guanhaiwei = [read_document(GUANHAIWEI).text]
+    few = {"a": 5, "b": 5, "c": 20, "d": 3} if quick else {"a": 20, "b": 20, "c": 100, "d": 10}
+    throughput("Guanhaiwei report", guanhaiwei, few, by_key, peer)
+
+    corpus_files = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if corpus_files:
+        corpus = [read_document(p).text for p in corpus_files]
+        many = {"a": 2, "b": 2, "c": 10, "d": 2} if quick else {"a": 5, "b": 5, "c": 30, "d": 3}
+        throughput(f"corpus ({CORPUS.parent.name}/{CORPUS.name})", corpus, many, by_key, peer)
+    else:
+        corpus = guanhaiwei
+        print("\nnote: the corpus (../shared/corpus/provincial-2026 beside the repository) is "
+              "absent; only the Guanhaiwei report is measured, and linearity uses it")  # fmt: skip
+
+    whole_process(GUANHAIWEI, 3 if quick else 7)
+    linearity(corpus, (1, 10) if quick else (1, 10, 100), hosts, args.budget)
+    if args.profile:
+        profile(corpus, hosts["all"])
+    print(f"\nat the end: {load_note()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
