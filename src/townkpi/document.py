@@ -5,14 +5,20 @@ A [`Document`][townkpi.document.Document] is the decoded text of one report plus
 GB18030/GBK; HTML is reduced to its text (tags dropped, entities resolved) and all offsets refer to
 that decoded text. Input that is empty, binary or undecodable raises
 [`InputError`][townkpi.errors.InputError] with a code and a one-line message naming the position.
+[`read_document`][townkpi.document.read_document] refuses files over a size limit:
+[`DEFAULT_MAX_BYTES`][townkpi.document.DEFAULT_MAX_BYTES], or the limit set for a block of code with
+[`size_limit`][townkpi.document.size_limit] (as ``--max-bytes`` of the command line does).
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import html
 import os
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Final
@@ -22,10 +28,14 @@ import attrs
 from townkpi.errors import InputError
 from townkpi.model import Span
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "decode", "read_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "decode", "read_document", "size_limit"]
 
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 """Reports larger than this (bytes) are refused unless a larger limit is given: 20 MiB."""
+
+_MAX_BYTES: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "townkpi_max_bytes", default=DEFAULT_MAX_BYTES
+)
 
 _HTML_SNIFF: Final = re.compile(
     rb"^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE
@@ -176,12 +186,40 @@ def decode(data: bytes, source: str = "<bytes>") -> Document:
     return Document(source=source, text=text, encoding=encoding)
 
 
-def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+@contextlib.contextmanager
+def size_limit(max_bytes: int) -> Iterator[None]:
+    """Within the block, files larger than ``max_bytes`` are refused by every reader.
+
+    [`read_document`][townkpi.document.read_document] (and so every loader of reports, tables and
+    actuals built on it) uses this limit when it is given none.
+
+    Args:
+        max_bytes: The largest file size accepted, in bytes (at least 1).
+
+    Raises:
+        ValueError: ``max_bytes`` is below 1.
+
+    Example:
+        >>> with size_limit(1024):
+        ...     pass  # read_document(path) refuses files over 1 KiB here
+    """
+    if max_bytes < 1:
+        raise ValueError(f"the size limit must be at least 1 byte, not {max_bytes}")
+    token = _MAX_BYTES.set(max_bytes)
+    try:
+        yield
+    finally:
+        _MAX_BYTES.reset(token)
+
+
+def read_document(path: str | os.PathLike[str], max_bytes: int | None = None) -> Document:
     """Read and decode a report from a file.
 
     Args:
         path: The file.
-        max_bytes: Refuse files larger than this.
+        max_bytes: Refuse files larger than this (default: the limit of the enclosing
+            [`size_limit`][townkpi.document.size_limit], else
+            [`DEFAULT_MAX_BYTES`][townkpi.document.DEFAULT_MAX_BYTES]).
 
     Raises:
         InputError: Missing (``E-MISSING``), a directory (``E-DIRECTORY``), too large
@@ -190,6 +228,8 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     """
     p = Path(path)
     name = str(path)
+    if max_bytes is None:
+        max_bytes = _MAX_BYTES.get()
     if p.is_dir():
         raise InputError(name, "is a directory, not a report file", "E-DIRECTORY")
     if not p.exists():

@@ -160,6 +160,10 @@ def run(args: argparse.Namespace) -> int:
     if config is not None:
         load_config(config)  # a bad configuration stops the batch before it starts
     options = BatchOptions(config=None if config is None else str(config), keep_text=args.keep_text)
+    if args.max_bytes is not None:  # --max-bytes (added by townkpi.cli to every reader)
+        import attrs  # noqa: PLC0415
+
+        options = attrs.evolve(options, max_bytes=args.max_bytes)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     paths = expand_paths(args.paths)
     bar = _Bar(sys.stderr)
