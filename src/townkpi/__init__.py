@@ -9,8 +9,9 @@ The public API, in the order a reader meets it:
 - the model: [`Value`][townkpi.Value], [`Fact`][townkpi.Fact], [`Period`][townkpi.Period],
   [`Span`][townkpi.Span], [`SkippedMention`][townkpi.SkippedMention] and [`Report`][townkpi.Report];
 - input: [`read_document`][townkpi.read_document] and [`decode`][townkpi.decode];
-  [`extract`][townkpi.extract] reads a report's text into facts and skipped mentions
-  ([`ExtractOptions`][townkpi.ExtractOptions] sets the report year, rounding and the band of 约);
+  [`extract`][townkpi.extract.extract] reads a report's text into facts and skipped mentions
+  ([`ExtractOptions`][townkpi.extract.ExtractOptions] sets the report year, rounding and the
+  band of 约);
   [`load`][townkpi.load] reads a report's text or a table of records alike;
 - facts in code: [`fact`][townkpi.fact], [`change`][townkpi.change], [`share`][townkpi.share]
   and [`rate`][townkpi.rate] build facts from figures as a report writes them;

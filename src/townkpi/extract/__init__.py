@@ -10,8 +10,10 @@ the rounding convention and the band of 约.
 
 Example:
     >>> r = extract("完成拆迁169户，完成率98.8%。", year=2023)
-    >>> [(f.kind.value, str(f.value), f.indicator, f.refers_to) for f in r.facts]
-    [('amount', '169户', '拆迁', None), ('rate', '98.8%', '拆迁', 'f1')]
+    >>> for f in r.facts:
+    ...     print(f.kind.value, f.value, f.indicator, f.refers_to)
+    amount 169户 拆迁 None
+    rate 98.8% 拆迁 f1
 """
 
 from __future__ import annotations

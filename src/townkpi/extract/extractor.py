@@ -183,8 +183,10 @@ def extract(
 
     Example:
         >>> r = extract("2023年工作总结\n1-9月，全镇实现地区生产总值131.5亿元，同比增长5.4%。")
-        >>> [(f.id, f.kind.value, str(f.value), f.refers_to) for f in r.facts]
-        [('f1', 'amount', '131.5亿元', None), ('f2', 'change', '5.4%', 'f1')]
+        >>> for f in r.facts:
+        ...     print(f.id, f.kind.value, f.value, f.refers_to)
+        f1 amount 131.5亿元 None
+        f2 change 5.4% f1
         >>> r.facts[1].indicator, r.facts[1].subject
         ('地区生产总值', '全镇')
         >>> str(r.facts[0].period), [s.surface for s in r.skipped]
@@ -240,7 +242,7 @@ def extract(
             )
         )
     skipped = tuple(
-        SkippedMention(span=doc.span(s.start, s.end), surface=s.surface, reason=s.reason)
+        SkippedMention(span=doc.span(s.start, s.end), surface=s.surface, reason=s.reason.value)
         for s in scanned.skipped
     )
     return Report(

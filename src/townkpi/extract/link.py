@@ -14,8 +14,10 @@ a 分别 list of amounts of the same length in the same part, each change refers
 Example:
     >>> from townkpi.extract import extract
     >>> r = extract("限上社会消费品零售额和限上餐饮业营业收入分别同比增长10.5%、25.3%。")
-    >>> [(f.indicator, f.value.text) for f in r.facts]
-    [('限上社会消费品零售额', '10.5'), ('限上餐饮业营业收入', '25.3')]
+    >>> for f in r.facts:
+    ...     print(f.indicator, f.value.text)
+    限上社会消费品零售额 10.5
+    限上餐饮业营业收入 25.3
 """
 
 from __future__ import annotations

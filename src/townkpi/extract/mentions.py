@@ -20,10 +20,12 @@ attached to it (约230亩, 2.2万余个, 99.5%以上, 第1名).
 
 Example:
     >>> s = scan("新增粮食种植面积约230亩，1-9月增长10%以上。")
-    >>> [(m.surface, m.unit, m.qualifiers) for m in s.mentions]
-    [('约230亩', '亩', ('约',)), ('10%以上', '%', ('以上',))]
-    >>> [(k.surface, k.reason.value) for k in s.skipped]
-    [('1-9月', 'period')]
+    >>> for m in s.mentions:
+    ...     print(m.surface, m.unit, m.qualifiers)
+    约230亩 亩 ('约',)
+    10%以上 % ('以上',)
+    >>> s.skipped[0].surface, s.skipped[0].reason.value
+    ('1-9月', 'period')
 """
 
 from __future__ import annotations

@@ -18,8 +18,12 @@ Example:
     >>> from townkpi.extract.sections import outline
     >>> text = "2023年工作总结\n1-9月，实现产值131.5亿元；预计全年完成16.5亿元。"
     >>> words = markers(text, outline(text))
-    >>> [(m.surface, str(m.period), m.modality) for m in words][1:]
-    [('1-9月', '2023-01/2023-09', None), ('预计', 'None', 'estimate'), ('全年', '2023', None)]
+    >>> for m in words:
+    ...     print(m.surface, m.period, m.modality)
+    2023年 2023 None
+    1-9月 2023-01/2023-09 None
+    预计 None estimate
+    全年 2023 None
 """
 
 from __future__ import annotations

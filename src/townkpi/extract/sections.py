@@ -16,8 +16,11 @@ Example:
     ... )
     >>> o.year, o.plan_year, o.title
     (2023, 2024, '2023年工作总结和2024年工作安排')
-    >>> [(s.plan, str(s.period), s.modality.value) for s in o.sections]
-    [(False, '2023', 'actual'), (False, '2023', 'actual'), (True, '2024', 'target')]
+    >>> for s in o.sections:
+    ...     print(repr(s.heading), s.plan, s.period, s.modality.value)
+    '' False 2023 actual
+    '一、2023年工作总结' False 2023 actual
+    '二、2024年工作思路' True 2024 target
 """
 
 from __future__ import annotations
