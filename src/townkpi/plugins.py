@@ -333,6 +333,10 @@ class PluginHost:
         """The name of the plugin that contributed a check class."""
         return self._checks_by_plugin().get(check)
 
+    def version_of(self, plugin: str) -> str | None:
+        """The version of a registered plugin (its distribution's), when known."""
+        return self._version(plugin)
+
     def indicators(self) -> tuple[Indicator, ...]:
         """Every catalog entry contributed by a plugin (``townkpi_register_indicators``)."""
         if "indicators" not in self._cache:

@@ -46,20 +46,24 @@ CRASH_CHECK: Final = "townkpi.run.crashed"
 """The check name of that finding's origin when the check itself cannot be named."""
 
 
-def _crash(check_code: str, check_name: str, plugin: str | None, exc: Exception) -> Finding:
+def _crash(
+    check_code: str, check_name: str, plugin: str | None, version: str | None, exc: Exception
+) -> Finding:
     detail = str(exc).strip().splitlines()
     reason = f"{type(exc).__name__}: {detail[0]}" if detail else type(exc).__name__
     owner = plugin or "unknown plugin"
+    label = owner if version is None else f"{owner} {version}"
     return Finding(
         code=CRASH_CODE,
         check=check_name or CRASH_CHECK,
         severity=Severity.ERROR,
         message=(
-            f"check {check_code} ({check_name}) of plugin {owner} crashed with {reason}; "
+            f"check {check_code} ({check_name}) of plugin {label} crashed with {reason}; "
             "its findings on this report are incomplete, the other checks ran"
         ),
         evidence=(
             Evidence(name="plugin", value=owner),
+            *(() if version is None else (Evidence(name="version", value=version),)),
             Evidence(name="check", value=check_code),
             Evidence(name="exception", value=reason),
         ),
@@ -110,7 +114,8 @@ def check(
                     )
                 )
         except Exception as exc:  # a crashing check becomes a finding
-            crash = _crash(cls.code, cls.name, plugin, exc)
+            version = None if plugin is None else host.version_of(plugin)
+            crash = _crash(cls.code, cls.name, plugin, version, exc)
             found.append(
                 attrs.evolve(crash, severity=config.severity_for(CRASH_CODE, crash.severity))
             )
