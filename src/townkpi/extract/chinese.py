@@ -1,27 +1,26 @@
 """The Chinese pass: numerals written in characters, and letters that label things.
 
 Every run of Chinese numeral characters that no Arabic reading covers is read by the first rule
-that fits, in this order:
+that fits, in this order (the rules that need a certain next character are tried only then):
 
-=====================  =====================================  ===================
-rule                   examples                               becomes
-=====================  =====================================  ===================
-in a short quote       “三改一拆”, “一中心、四平台”            label (title: name)
-after 第               第一名 / 第二季度 / 第八届               rank / period / ordinal
-section number         一、 at a line start, （一）, 一是       ordinal
-list of classes        一、二、三类                            label
-five-year plan         十四五                                 label
-quarter                一季度, 前三季度                        period
-known label            八项规定, 两个确立                      label
-session                二十届, 四中全会, 三次会议               ordinal
-phase                  一期, 二期                             ordinal
-years                  三年行动 / 二〇二三年                    duration / year
-grade                  五星级, 两级, 二十大                    label
-quantity               十七家, 两个, 三批次, 超千亿元           quantity
-word                   千方百计, 万家 (百千万亿 first)          nothing
-name                   五里村, 七塘公路, 三海线                 name
-anything else          三产, 零直排                            label
-=====================  =====================================  ===================
+| rule | examples | becomes |
+| --- | --- | --- |
+| in a short quote | “三改一拆”, “一中心、四平台” | label (in 《》: name) |
+| after 第 | 第一名 / 第二季度 / 第八届 | rank / period / ordinal |
+| section number | 一、 at a line start, （一）, 一是 | ordinal |
+| list of classes | 一、二、三类 | label |
+| five-year plan | 十四五 | label |
+| quarter | 一季度, 前三季度 | period |
+| session | 二十届, 四中全会, 三次会议 | ordinal |
+| phase | 一期, 二期 | ordinal |
+| years | 三年行动 / 二〇二三年 | duration / year |
+| grade | 五星级, 两级, 二十大 | label |
+| known label | 八项规定, 两个确立 | label |
+| known place | 三明, 十堰, 四川 | name |
+| quantity | 十七家, 两个, 三批次, 超千亿元 | quantity |
+| word | 千方百计, 万家 (百千万亿 first) | nothing |
+| name | 五里村, 七塘公路, 三海线 | name |
+| anything else | 三产, 零直排 | label |
 
 Words whose numeral character is not a number (一般, 零售, 一体化, 进一步 …, from the lexicon) are
 passed over. Single capital letters that label a plot or block (A地块, B区块) are labels too.
@@ -97,6 +96,11 @@ def _quarter(b: Builder, _run: str, a: int, e: int) -> int | None:
 def _known_label(b: Builder, _run: str, a: int, _e: int) -> int | None:
     label = b.p.labels.match(b.text, a)
     return None if label is None else b.skip(a, label.end(), SkipReason.LABEL)
+
+
+def _known_place(b: Builder, _run: str, a: int, _e: int) -> int | None:
+    place = b.p.places.match(b.text, a)
+    return None if place is None else b.skip(a, place.end(), SkipReason.NAME)
 
 
 def _session(b: Builder, _run: str, a: int, e: int) -> int | None:
@@ -207,7 +211,15 @@ _BY_NEXT: Final[dict[str, tuple[Rule, ...]]] = {
     "大": (_grade,),
 }
 #: Rules tried last, in order; the final one always applies.
-_LAST: Final[tuple[Rule, ...]] = (_five_year_plan, _known_label, _quantity, _word, _name, _label)
+_LAST: Final[tuple[Rule, ...]] = (
+    _five_year_plan,
+    _known_label,
+    _known_place,
+    _quantity,
+    _word,
+    _name,
+    _label,
+)
 
 
 def scan_chinese(b: Builder) -> None:

@@ -68,6 +68,7 @@ class Patterns:
     blocked: dict[str, frozenset[str]]
     inner_lexical: tuple[tuple[int, frozenset[str], int], ...]
     labels: re.Pattern[str]
+    places: re.Pattern[str]
     name_suffix: re.Pattern[str]
     rank_before: re.Pattern[str]
     ratio_before: re.Pattern[str]
@@ -141,6 +142,7 @@ def patterns() -> Patterns:
         blocked=blocked,
         inner_lexical=tuple((k, frozenset(ws), n) for (k, n), ws in sorted(inner.items())),
         labels=re.compile(alternation(labels)),
+        places=re.compile(alternation(lex.words("chinese", "places"))),
         name_suffix=re.compile(
             rf"[^{CN_NUMERAL_CHARS}，。、；：！？\n“”（）]{{0,2}}?"
             rf"(?:{alternation(lex.words('chinese', 'name_suffixes'))})"
