@@ -122,9 +122,10 @@ def _drafts(
             described.indicator is None
             and prev is not None
             and prev.phrase == phrase
-            and before.strip() in _LIST_GLUE
+            and prev.kind is kind
         ):
-            described = attrs.evolve(described, indicator=prev.indicator)  # 提高48%、45.5%
+            # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
+            described = attrs.evolve(described, indicator=prev.indicator)
         drafts.append(
             Draft(
                 mention=mention,

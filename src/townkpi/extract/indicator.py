@@ -35,7 +35,10 @@ __all__ = ["Description", "describe"]
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
 _LIST_JOINS: Final = ("和", "及", "与", "、", "以及")
 #: A year or time word at the start of the words of a figure: 2025年全省地区生产总值.
-_TIME_HEAD: Final = re.compile(r"^(?:[0-9０-９]{4}年度?|今年|去年|上年|全年|当年)+")
+_TIME_HEAD: Final = re.compile(
+    r"^(?:(?:到|至)?[0-9０-９]{4}年(?:度|底|末)?|今年|去年|上年|全年|当年"
+    r"|十[三四五六]五(?:时期|期间|期末|末)?)+"
+)
 #: A comparison base or a duration at their end: 专利数比2020年|增长, 资产总额五年|增长.
 _TIME_TAIL: Final = re.compile(
     r"(?:(?:比|较|与)(?:[0-9０-９]{4}年|上年|去年)(?:同期|末|底)?"
@@ -155,17 +158,19 @@ def describe(
     indicator = clean if rate_noun else _strip(clean, w)
     if rate_noun:
         indicator = w.prefix.sub("", indicator) or indicator
+    object_verb = w.object_verb_end.search(clean) is not None
+    listed = kind is FactKind.AMOUNT and "、" in clean and subject is None and not object_verb
     needs_object = (
         not indicator
-        or w.object_verb_end.search(clean) is not None
+        or listed  # 荆州、孝感、黄冈|3个|过三千亿元城市: names, then what they are
+        or object_verb
         or clean.endswith(_LIST_JOINS)  # 756户危房和|74幢城镇住房: the next item's thing follows
     )
     if needs_object and kind is FactKind.AMOUNT:
         after = _after(text, end, phrase_end, w)
         if after and (not indicator or not w.object_verb_start.match(after)):
-            if clean.endswith("等") and subject is None:
-                named = _strip(clean[:-1], w)
-                subject = named or None
+            if subject is None and (clean.endswith("等") or listed):
+                subject = _strip(clean.removesuffix("等"), w) or None
             indicator = after
     if indicator and len(indicator) > _MAX_INDICATOR:
         indicator = indicator[-_MAX_INDICATOR:]

@@ -42,6 +42,8 @@ _SPLIT: Final = re.compile("以及|、|和|与|及")
 _SPLIT_DUN: Final = re.compile("、")
 _GLUE: Final = frozenset({"、", "和", "及", "与", "、和"})
 _MIN_LIST: Final = 2
+#: Characters a linkable rate may have before its rate noun (问题整改|销号率).
+_MAX_RATE_HEAD: Final = 4
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
 _LEADING: Final = re.compile(r"^(?:其中|同时|此外|另外|力争|确保|争取|预计|全年|今年)+")
 _TRAILING: Final = re.compile(r"(?:同比|环比|比上年|较上年|增速|增幅|增长率|规模|数量|总量|均)+$")
@@ -89,7 +91,9 @@ def referents(drafts: Sequence[Draft], distributed: Distribution) -> list[int | 
         if d.kind is FactKind.CHANGE:
             ok = d.indicator is None
         elif d.kind is FactKind.RATE:
-            ok = d.indicator is None or linkable.search(words) is not None
+            rate = linkable.search(words)
+            # 调处成功率, 问题整改销号率: the rate of what was just done; not 不动产登记…化解率
+            ok = d.indicator is None or (rate is not None and rate.start() <= _MAX_RATE_HEAD)
         else:
             ok = d.indicator is None or words.startswith("占")
         out.append(i - 1 if ok else None)

@@ -45,7 +45,7 @@ __all__ = ["Marker", "Timeline", "Timing", "markers"]
 _CN_MONTHS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS_IN_YEAR: Final = 12
 _HALVES: Final = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
-_COMPARABLE: Final = frozenset({"yearb", "past"})
+_COMPARABLE: Final = frozenset({"yearb", "past", "plan"})
 
 
 @attrs.frozen(slots=True, kw_only=True)
