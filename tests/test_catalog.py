@@ -61,6 +61,31 @@ def test_lookup_prefers_the_longest_phrase(catalog, phrase, name):
     assert catalog.lookup(phrase).name == name
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # 治理 deals with an illegal building (demolished, legalised or confiscated): not 拆除
+        ("治理违法建设", "违法建筑处置"),
+        ("累计治理违法建设", "违法建筑处置"),
+        ("拆除违法建筑", "违法建筑拆除"),
+        # a count of disputes settled is not the rate of success
+        ("调处成功", None),
+        ("调解成功", None),
+        ("调处成功率", "调处成功率"),
+        ("矛盾纠纷调解成功率", "调处成功率"),
+        # renewal of dilapidated houses is not their monitoring
+        ("危旧房改造", None),
+        ("农村危房改造", None),
+        ("改造危旧房", None),
+        ("危房安全动态监测", "危房监测"),
+        ("监测危房", "危房监测"),
+    ],
+)
+def test_aliases_name_what_the_phrase_measures(catalog, phrase, name):
+    found = catalog.lookup(phrase)
+    assert (found.name if found is not None else None) == name
+
+
 def test_head_lookup_only_matches_the_end(catalog):
     assert catalog.lookup("工业用地全生命周期管理").name == "工业用地"
     assert catalog.lookup("工业用地全生命周期管理", head=True) is None
