@@ -2,7 +2,8 @@
 
 PATH is a report's text: UTF-8 with or without a BOM, GB18030/GBK, or HTML (read with
 [`read_document`][townkpi.document.read_document]; offsets refer to the decoded text). Its numbers
-are read with [`extract`][townkpi.extract.extract].
+are read with [`extract`][townkpi.extract.extract], with the units and phrases that installed
+plugins contribute (``--disable-plugin NAME`` leaves one out).
 
 Formats:
 
@@ -71,6 +72,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="the year the report reviews, when its text does not say",
     )
     parser.add_argument(
+        "--disable-plugin",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="do not load this plugin (repeatable)",
+    )
+    parser.add_argument(
         "--skipped",
         action="store_true",
         help="with --format table: also list the numbers that are not measurements",
@@ -132,9 +140,17 @@ def format_table(report: Report, *, skipped: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``townkpi facts``."""
     from townkpi.document import read_document  # noqa: PLC0415 - heavy imports only when run
-    from townkpi.extract import ExtractOptions, extract  # noqa: PLC0415
+    from townkpi.extract import ExtractOptions, extract, unit_symbols  # noqa: PLC0415
+    from townkpi.plugins import default_host  # noqa: PLC0415
 
-    report = extract(read_document(args.path), options=ExtractOptions(year=args.year))
+    document = read_document(args.path)
+    host = default_host(tuple(args.disable_plugin))
+    options = ExtractOptions(
+        year=args.year, units=unit_symbols(host.units()), phrases=host.patterns()
+    )
+    report = extract(document, options=options)
+    for fault in host.faults:
+        print(f"townkpi: {fault}", file=sys.stderr)
     if args.format == "json":
         import json  # noqa: PLC0415
 

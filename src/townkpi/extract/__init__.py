@@ -6,7 +6,8 @@ kind, exact value and unit, indicator, subject, period, modality, qualifiers and
 numbers that are not measurements (years, dates, ordinals, labels …) with their reason.
 [`accounted_for`][townkpi.extract.accounted_for] lists the runs of digits that neither covers (none,
 for a correct extraction). [`ExtractOptions`][townkpi.extract.ExtractOptions] sets the report year,
-the rounding convention and the band of 约.
+the rounding convention, the band of 约, and the units and phrases plugins contribute
+([`unit_symbols`][townkpi.extract.unit_symbols] reads a plugin's unit definitions).
 
 Example:
     >>> r = extract("完成拆迁169户，完成率98.8%。", year=2023)
@@ -20,5 +21,6 @@ from __future__ import annotations
 
 from townkpi.extract.coverage import accounted_for
 from townkpi.extract.extractor import ExtractOptions, extract
+from townkpi.extract.scanner import unit_symbols
 
-__all__ = ["ExtractOptions", "accounted_for", "extract"]
+__all__ = ["ExtractOptions", "accounted_for", "extract", "unit_symbols"]

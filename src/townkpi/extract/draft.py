@@ -27,6 +27,7 @@ class Draft:
         indicator: The thing it measures, read from its own words, or None.
         subject: Who or what it is about, or None.
         qualifiers: Clause qualifiers read before it (累计, 新增 …).
+        named: The indicator a plugin's phrase in its words names, or None.
         phrase: Its phrase as ``(start, end)``.
         part: Its part (up to ；) as ``(start, end)``.
         sentence: Its sentence as ``(start, end)``.
@@ -39,6 +40,7 @@ class Draft:
     indicator: str | None = None
     subject: str | None = None
     qualifiers: tuple[str, ...] = ()
+    named: str | None = None
     phrase: tuple[int, int] = (0, 0)
     part: tuple[int, int] = (0, 0)
     sentence: tuple[int, int] = (0, 0)

@@ -16,7 +16,9 @@ Everything is one pass over the text per step, with regular expressions compiled
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final
 
@@ -26,6 +28,7 @@ from townkpi.document import Document
 from townkpi.extract.draft import Draft
 from townkpi.extract.indicator import describe
 from townkpi.extract.kinds import classify
+from townkpi.extract.lexicon import alternation
 from townkpi.extract.link import distribute, referents
 from townkpi.extract.mention import Mention
 from townkpi.extract.mentions import scan
@@ -33,6 +36,7 @@ from townkpi.extract.period import markers
 from townkpi.extract.sections import outline
 from townkpi.extract.segment import Segmentation, segment
 from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Rounding
+from townkpi.lexicon import Phrase
 from townkpi.model import Fact, FactKind, Report, SkippedMention, SkipReason, Span, Value
 from townkpi.numbers import QUALIFIERS, Numeral
 
@@ -44,6 +48,14 @@ _INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
 _TIME_SKIPS = frozenset({SkipReason.DATE, SkipReason.PERIOD, SkipReason.ORDINAL})
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _phrases(items: Iterable[Phrase]) -> tuple[Phrase, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class ExtractOptions:
     """How to read a report.
@@ -53,6 +65,12 @@ class ExtractOptions:
         plan_year: The year its plan is for (default: from the plan heading, else ``year + 1``).
         rounding: The rounding convention assumed for written values.
         tolerance: The relative half-width of the band for 约/左右/近.
+        units: Unit symbols to read after a number beyond those of ``units.txt``: a plugin's
+            (``townkpi_add_units``, already defined in the registry;
+            [`unit_symbols`][townkpi.extract.scanner.unit_symbols] reads them from its lines).
+        phrases: Phrases that name an indicator or a kind (``townkpi_register_patterns``): a
+            figure whose words end with one takes its kind (when the unit fits) and, unless it
+            refers to an amount, its indicator.
     """
 
     year: int | None = None
@@ -63,6 +81,8 @@ class ExtractOptions:
     tolerance: Fraction = attrs.field(
         default=DEFAULT_APPROX_TOLERANCE, validator=attrs.validators.instance_of(Fraction)
     )
+    units: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    phrases: tuple[Phrase, ...] = attrs.field(default=(), converter=_phrases)
 
 
 #: Values already built, by what determines them: reports repeat 5%, 100%, 1个 ….
@@ -95,8 +115,37 @@ def _value(
     return value
 
 
+_PERCENT = frozenset({"%", "％", "‰"})
+_PERCENT_KINDS = frozenset({FactKind.RATE, FactKind.SHARE, FactKind.CHANGE})
+_LEVEL_KINDS = frozenset({FactKind.AMOUNT, FactKind.RATIO, FactKind.CHANGE})
+
+
+@functools.lru_cache(maxsize=16)
+def _phrase_finder(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], dict[str, Phrase]]:
+    return re.compile(alternation(p.phrase for p in phrases)), {p.phrase: p for p in phrases}
+
+
+def _phrase(before: str, phrases: tuple[Phrase, ...]) -> Phrase | None:
+    """The last phrase of a plugin in the words before a figure, if any."""
+    if not phrases:
+        return None
+    pattern, by_text = _phrase_finder(phrases)
+    last = None
+    for m in pattern.finditer(before):
+        last = m
+    return None if last is None else by_text[last.group()]
+
+
+def _fits(kind: FactKind, unit: str | None) -> bool:
+    return kind in (_PERCENT_KINDS if unit in _PERCENT else _LEVEL_KINDS)
+
+
 def _drafts(
-    text: str, seg: Segmentation, mentions: Sequence[Mention], ends: list[int]
+    text: str,
+    seg: Segmentation,
+    mentions: Sequence[Mention],
+    ends: list[int],
+    phrases: tuple[Phrase, ...] = (),
 ) -> list[Draft]:
     """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers)."""
     drafts: list[Draft] = []
@@ -106,6 +155,9 @@ def _drafts(
         before_start = max(phrase[0], ends[i] if i >= 0 else 0)
         before = text[before_start : mention.start]
         kind, negative = classify(before, mention)
+        named = _phrase(before, phrases)
+        if named is not None and named.kind is not None and _fits(named.kind, mention.unit):
+            kind, negative = named.kind, negative and named.kind is FactKind.CHANGE
         prev = drafts[-1] if drafts else None
         if (
             prev is not None
@@ -135,6 +187,7 @@ def _drafts(
                 indicator=described.indicator,
                 subject=described.subject,
                 qualifiers=described.qualifiers,
+                named=None if named is None else (named.indicator or named.phrase),
                 phrase=phrase,
                 part=seg.part(mention.start),
                 sentence=seg.sentence(mention.start),
@@ -197,14 +250,14 @@ def extract(
     doc = text if isinstance(text, Document) else Document(source=source, text=text)
     body = doc.text
     seg = segment(body)
-    scanned = scan(body)
+    scanned = scan(body, options.units)
     shape = outline(body, year if year is not None else options.year, options.plan_year)
     timeline = markers(body, shape)
     ends = sorted(
         [m.end for m in scanned.mentions]
         + [s.end for s in scanned.skipped if s.reason in _TIME_SKIPS]
     )
-    drafts = _carry_subjects(_drafts(body, seg, scanned.mentions, ends))
+    drafts = _carry_subjects(_drafts(body, seg, scanned.mentions, ends, options.phrases))
     distributed = distribute(body, drafts)
     refs = referents(drafts, distributed)
     indicators = [distributed.indicators.get(i, d.indicator) for i, d in enumerate(drafts)]
@@ -217,6 +270,8 @@ def extract(
         if ref is not None:
             indicator = indicators[ref] or indicator
             subject = drafts[ref].subject or subject
+        elif d.named is not None:
+            indicator = d.named
         timing = timeline.timing(m.start, d.sentence[0])
         interval_words = tuple(q for q in m.qualifiers if q in QUALIFIERS)
         value = _value(m.numerals, m.unit, interval_words, negative=d.negative, options=options)

@@ -63,17 +63,19 @@ def _inherit_units(mentions: Sequence[Mention], text: str) -> list[Mention]:
     return out
 
 
-def scan(text: str) -> Scan:
+def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
     """Find every number of ``text``: quantities as mentions, the rest as skips, in text order.
 
     Args:
         text: The decoded text of a report.
+        units: Unit symbols beyond those of ``units.txt`` to read after a number (a plugin's,
+            already defined in the registry).
 
     Returns:
         The [`Scan`][townkpi.extract.mention.Scan]. Every maximal run of ASCII or full-width
         digits lies inside one mention or one skip.
     """
-    b = Builder(text, patterns())
+    b = Builder(text, patterns(units))
     scan_arabic(b)
     scan_chinese(b)
     scan_letters(b)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -35,6 +36,7 @@ __all__ = [
     "numeral",
     "ordinal",
     "patterns",
+    "unit_symbols",
 ]
 
 #: Characters of Chinese numerals.
@@ -80,12 +82,27 @@ class Patterns:
     last_punctuation: re.Pattern[str]
 
 
-def _unit_symbols() -> list[str]:
-    symbols: set[str] = {"％"}
+def _unit_symbols(extra: tuple[str, ...]) -> list[str]:
+    symbols: set[str] = {"％", *extra}
     for definition in known_units():
         symbols.update(definition.symbols)
     symbols.discard("日")  # 25日 is a day of the month, not a duration
     return sorted(symbols)
+
+
+def unit_symbols(definitions: Iterable[str]) -> tuple[str, ...]:
+    """The symbols of unit definition lines, as a plugin gives them (``townkpi_add_units``).
+
+    Example:
+        >>> unit_symbols(["year_of_age = [age] = 岁 = 周岁", "万- = 1e4"])
+        ('岁', '周岁')
+    """
+    out: list[str] = []
+    for line in definitions:
+        parts = [p.strip() for p in line.split("#", 1)[0].split("=")]
+        if len(parts) >= 3 and not parts[0].endswith("-"):  # noqa: PLR2004 - name = relation = …
+            out.extend(p for p in parts[2:] if p and not p.startswith("@"))
+    return tuple(dict.fromkeys(out))
 
 
 def _arabic_pattern(unit: str) -> re.Pattern[str]:
@@ -110,10 +127,14 @@ def _arabic_pattern(unit: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def patterns() -> Patterns:
-    """The scanner's patterns, compiled on first use from the lexicon and the unit registry."""
+def patterns(units: tuple[str, ...] = ()) -> Patterns:
+    """The scanner's patterns, compiled on first use from the lexicon and the unit registry.
+
+    Args:
+        units: Unit symbols beyond those of ``units.txt`` that the registry knows (a plugin's).
+    """
     lex = lexicon()
-    unit = f"(?:万亿|千万|百万|万|亿)?(?:{alternation(_unit_symbols())})"
+    unit = f"(?:万亿|千万|百万|万|亿)?(?:{alternation(_unit_symbols(units))})"
     labels = set(lex.words("chinese", "labels"))
     lexical = [w for w in lex.words("chinese", "lexical") if w not in labels]
     leading = [w for w in lexical if w[0] in CN_NUMERAL_CHARS]
