@@ -27,7 +27,7 @@ from typing import Final
 import attrs
 
 from townkpi.extract.kinds import change_verb, strip_fillers
-from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.lexicon import Ending, alternation, lexicon
 from townkpi.model import FactKind
 
 __all__ = ["Description", "describe"]
@@ -35,15 +35,16 @@ __all__ = ["Description", "describe"]
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
 _LIST_JOINS: Final = ("和", "及", "与", "、", "以及")
 #: A year or time word at the start of the words of a figure: 2025年全省地区生产总值.
-_TIME_HEAD: Final = re.compile(
-    r"^(?:(?:到|至)?[0-9０-９]{4}年(?:度|底|末)?|今年|去年|上年|全年|当年"
-    r"|十[三四五六]五(?:时期|期间|期末|末)?)+"
+_TIME_HEAD_WORDS: Final = (
+    r"(?:到|至)?[0-9０-９]{4}年(?:度|底|末)?|今年|去年|上年|全年|当年"
+    r"|十[三四五六]五(?:时期|期间|期末|末)?"
 )
 #: A comparison base or a duration at their end: 专利数比2020年|增长, 资产总额五年|增长.
 _TIME_TAIL: Final = re.compile(
     r"(?:(?:比|较|与)(?:[0-9０-９]{4}年|上年|去年)(?:同期|末|底)?"
     r"|(?:近|连续|过去)?[0-9０-９零一二两三四五六七八九十]+个?年来?|年均|累计)+$"
 )
+_TIME_TAIL_LAST: Final = frozenset("年来期末底均计")
 _MIN_SUBJECT: Final = 2
 _MAX_SUBJECT: Final = 16
 _MAX_INDICATOR: Final = 24
@@ -68,10 +69,10 @@ class Description:
 @attrs.frozen(slots=True, kw_only=True)
 class _Words:
     prefix: re.Pattern[str]
-    suffix: re.Pattern[str]
+    suffix: Ending
     subject_prefix: re.Pattern[str]
     subject_verb: re.Pattern[str]
-    object_verb_end: re.Pattern[str]
+    object_verb_end: Ending
     object_verb_start: re.Pattern[str]
     after_stop: re.Pattern[str]
     light_verbs: re.Pattern[str]
@@ -82,13 +83,15 @@ class _Words:
 def _words() -> _Words:
     lex = lexicon()
     return _Words(
-        prefix=re.compile(rf"^(?:{alternation(lex.words('indicator', 'strip_prefix'))})+"),
-        suffix=re.compile(rf"(?:{alternation(lex.words('indicator', 'strip_suffix'))})+$"),
+        prefix=re.compile(
+            rf"(?:{alternation(lex.words('indicator', 'strip_prefix'))}|{_TIME_HEAD_WORDS})+"
+        ),
+        suffix=Ending.of(lex.words("indicator", "strip_suffix"), repeated=True),
         subject_prefix=re.compile(
             rf"^(?:{alternation(lex.words('indicator', 'subject_prefixes'))})"
         ),
         subject_verb=re.compile(alternation(lex.words("indicator", "subject_verbs"))),
-        object_verb_end=re.compile(rf"(?:{alternation(lex.words('indicator', 'object_verbs'))})$"),
+        object_verb_end=Ending.of(lex.words("indicator", "object_verbs")),
         object_verb_start=re.compile(alternation(lex.words("indicator", "object_verbs"))),
         after_stop=re.compile(
             rf"(?:{alternation(lex.words('indicator', 'after_stops'))})"
@@ -116,8 +119,12 @@ def _strip(text: str, w: _Words) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TIME_HEAD.sub("", w.prefix.sub("", text))
-        text = _TIME_TAIL.sub("", w.suffix.sub("", text))
+        head = w.prefix.match(text)
+        if head is not None:
+            text = text[head.end() :]
+        text = w.suffix.strip(text)
+        if text and text[-1] in _TIME_TAIL_LAST:
+            text = _TIME_TAIL.sub("", text)
     return text
 
 
@@ -157,8 +164,13 @@ def describe(
     rate_noun = kind is FactKind.RATE and clean.endswith("率")
     indicator = clean if rate_noun else _strip(clean, w)
     if rate_noun:
-        indicator = w.prefix.sub("", indicator) or indicator
-    object_verb = w.object_verb_end.search(clean) is not None
+        head = w.prefix.match(indicator)
+        indicator = (
+            indicator[head.end() :]
+            if head is not None and head.end() < len(indicator)
+            else indicator
+        )
+    object_verb = w.object_verb_end.length(clean) > 0
     listed = kind is FactKind.AMOUNT and "、" in clean and subject is None and not object_verb
     needs_object = (
         not indicator

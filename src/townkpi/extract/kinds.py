@@ -26,7 +26,7 @@ from typing import Final
 
 import attrs
 
-from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.lexicon import Ending, alternation, lexicon
 from townkpi.extract.mention import Mention, MentionHint
 from townkpi.model import FactKind
 
@@ -38,8 +38,8 @@ _PERCENT: Final = frozenset({"%", "％", "‰"})
 
 @attrs.frozen(slots=True, kw_only=True)
 class _Rules:
-    tail_fillers: re.Pattern[str]
-    change_end: re.Pattern[str]
+    tail_fillers: Ending
+    change_end: Ending
     down: frozenset[str]
     share_end: re.Pattern[str]
     relative_units: frozenset[str]
@@ -54,8 +54,8 @@ def _rules() -> _Rules:
     up = lex.words("change", "up") + lex.words("change", "nouns_up")
     down = lex.words("change", "down") + lex.words("change", "nouns_down")
     return _Rules(
-        tail_fillers=re.compile(rf"(?:{alternation(lex.words('change', 'fillers'))}|\s)+$"),
-        change_end=re.compile(rf"(?:{alternation(up + down)})$"),
+        tail_fillers=Ending.of((*lex.words("change", "fillers"), " ", "\u3000"), repeated=True),
+        change_end=Ending.of(up + down),
         down=frozenset(down),
         share_end=re.compile(rf"(?:{alternation(lex.words('share', 'markers'))})"),
         relative_units=frozenset(lex.words("change", "relative_units")),
@@ -67,14 +67,12 @@ def _rules() -> _Rules:
 
 def strip_fillers(before: str) -> str:
     """``before`` without the filler words at its end (同比, 分别, 了 …)."""
-    m = _rules().tail_fillers.search(before)
-    return before if m is None else before[: m.start()]
+    return _rules().tail_fillers.strip(before)
 
 
 def change_verb(before: str) -> str | None:
     """The change verb or noun that ends ``before`` once fillers are stripped, if any."""
-    m = _rules().change_end.search(strip_fillers(before))
-    return None if m is None else m.group()
+    return _rules().change_end.find(strip_fillers(before))
 
 
 def classify(before: str, mention: Mention) -> tuple[FactKind, bool]:

@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 import attrs
 
-__all__ = ["Lexicon", "alternation", "lexicon"]
+__all__ = ["Ending", "Lexicon", "alternation", "lexicon"]
 
 
 def _freeze(data: Mapping[str, object]) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
@@ -71,3 +71,41 @@ def alternation(words: Iterable[str]) -> str:
     """A regular expression alternation of ``words``, escaped, longest first."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in unique)
+
+
+@attrs.frozen(slots=True)
+class Ending:
+    """Words that may end a text, matched by reading the text backwards.
+
+    A pattern anchored at the end (``(?:增长|下降)$``) makes the regular expression engine try
+    every position of the text; matching the reversed words at the start of the reversed text
+    tries one. ``repeated`` matches a run of such words (同比|分别|了).
+
+    Example:
+        >>> fillers = Ending.of(["同比", "分别"], repeated=True)
+        >>> fillers.strip("限上零售额分别同比"), Ending.of(["增长", "长"]).find("同比增长")
+        ('限上零售额', '增长')
+    """
+
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str], *, repeated: bool = False) -> Ending:
+        """The ending made of ``words`` (one of them, or with ``repeated`` a run of them)."""
+        body = alternation(w[::-1] for w in words)
+        return cls(re.compile(f"(?:{body})+" if repeated else f"(?:{body})"))
+
+    def length(self, text: str) -> int:
+        """How many characters at the end of ``text`` the ending covers (0 for none)."""
+        m = self.pattern.match(text[::-1])
+        return 0 if m is None else m.end()
+
+    def find(self, text: str) -> str | None:
+        """The words that end ``text``, or None."""
+        n = self.length(text)
+        return text[len(text) - n :] if n else None
+
+    def strip(self, text: str) -> str:
+        """``text`` without the ending."""
+        n = self.length(text)
+        return text[: len(text) - n] if n else text

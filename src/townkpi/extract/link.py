@@ -31,7 +31,7 @@ import attrs
 
 from townkpi.extract.draft import Draft
 from townkpi.extract.kinds import change_verb, strip_fillers
-from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.lexicon import Ending, lexicon
 from townkpi.extract.segment import Segmentation
 from townkpi.model import FactKind
 
@@ -63,8 +63,8 @@ class Distribution:
 
 
 @functools.cache
-def _linkable_rate() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(lexicon().words('rate', 'linkable'))})$")
+def _linkable_rate() -> Ending:
+    return Ending.of(lexicon().words("rate", "linkable"))
 
 
 def referents(drafts: Sequence[Draft], distributed: Distribution) -> list[int | None]:
@@ -91,9 +91,9 @@ def referents(drafts: Sequence[Draft], distributed: Distribution) -> list[int | 
         if d.kind is FactKind.CHANGE:
             ok = d.indicator is None
         elif d.kind is FactKind.RATE:
-            rate = linkable.search(words)
+            rate = linkable.length(words)
             # 调处成功率, 问题整改销号率: the rate of what was just done; not 不动产登记…化解率
-            ok = d.indicator is None or (rate is not None and rate.start() <= _MAX_RATE_HEAD)
+            ok = d.indicator is None or (rate > 0 and len(words) - rate <= _MAX_RATE_HEAD)
         else:
             ok = d.indicator is None or words.startswith("占")
         out.append(i - 1 if ok else None)
