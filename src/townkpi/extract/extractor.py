@@ -25,12 +25,13 @@ from typing import Final
 import attrs
 
 from townkpi.document import Document
+from townkpi.errors import TownkpiError
 from townkpi.extract.draft import Draft
 from townkpi.extract.indicator import describe
 from townkpi.extract.kinds import classify
 from townkpi.extract.lexicon import alternation
 from townkpi.extract.link import distribute, referents
-from townkpi.extract.mention import Mention
+from townkpi.extract.mention import Mention, Scan, Skip
 from townkpi.extract.mentions import scan
 from townkpi.extract.period import markers
 from townkpi.extract.sections import outline
@@ -113,6 +114,29 @@ def _value(
         )  # fmt: skip
         _VALUES[key] = value
     return value
+
+
+def _readable(scanned: Scan, options: ExtractOptions) -> Scan:
+    """The scan with every mention whose value cannot be built moved to the skipped numbers.
+
+    The scanner may read a unit the registry does not know (5万%, 3亿万个: a scale before a unit
+    that takes none, or two scales); such a figure becomes a skipped number (reason ``other``)
+    instead of stopping the whole report, so that every number is still accounted for.
+    """
+    bad: list[Skip] = []
+    for m in scanned.mentions:
+        words = tuple(q for q in m.qualifiers if q in QUALIFIERS)
+        try:
+            _value(m.numerals, m.unit, words, negative=False, options=options)
+        except TownkpiError:
+            bad.append(Skip(start=m.start, end=m.end, surface=m.surface, reason=SkipReason.OTHER))
+    if not bad:
+        return scanned
+    dropped = {s.start for s in bad}
+    return Scan(
+        mentions=tuple(m for m in scanned.mentions if m.start not in dropped),
+        skipped=tuple(sorted((*scanned.skipped, *bad), key=lambda s: s.start)),
+    )
 
 
 _PERCENT = frozenset({"%", "％", "‰"})
@@ -250,7 +274,7 @@ def extract(
     doc = text if isinstance(text, Document) else Document(source=source, text=text)
     body = doc.text
     seg = segment(body)
-    scanned = scan(body, options.units)
+    scanned = _readable(scan(body, options.units), options)
     shape = outline(body, year if year is not None else options.year, options.plan_year)
     timeline = markers(body, shape)
     ends = sorted(
