@@ -397,7 +397,17 @@ class Interval:
 
     def scale(self, factor: Number) -> Interval:
         """The interval multiplied by an exact number (a unit conversion factor)."""
-        return self * Interval.point(factor)
+        f = _frac(factor)
+        if f > 0:  # a conversion factor: each end times it (what ``self * point(f)`` gives)
+            if f == 1:
+                return self
+            return Interval(
+                lower=None if self.lower is None else self.lower * f,
+                upper=None if self.upper is None else self.upper * f,
+                lower_closed=self.lower_closed,
+                upper_closed=self.upper_closed,
+            )
+        return self * Interval.point(f)
 
     # ------------------------------------------------------------------ display
     def __str__(self) -> str:
