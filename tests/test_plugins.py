@@ -160,6 +160,54 @@ def test_units_hook_defines_units_and_bad_lines_are_faults():
     assert "crate_of_tea = [crate_of_tea] = 箱茶" in host.units()
 
 
+def test_units_hook_puts_units_in_the_counting_group():
+    """A plugin's counting units are counts of whole things: the core count checks apply."""
+    from townkpi import UnitCategory, UnitDefinition, Value, check  # noqa: PLC0415
+    from townkpi.model import Fact, Report  # noqa: PLC0415
+    from townkpi.units import parse_unit  # noqa: PLC0415
+
+    typed = UnitDefinition(
+        name="tp_bale", relation="[tp_bale]", symbols=("捆甲",), group="counting"
+    )
+    block = ["@group counting", "tp_hive = [tp_hive] = 箱蜂", "@end"]
+    plugin = _plugin(
+        "counting_pack", townkpi_add_units=lambda: [typed, *block, "tp_jar = [tp_jar] = 罐乙"]
+    )
+    host = PluginHost.create(entry_points=False, plugins=[plugin])
+    assert host.faults == ()
+    assert parse_unit("捆甲").category is UnitCategory.COUNT
+    assert parse_unit("箱蜂").category is UnitCategory.COUNT
+    assert parse_unit("罐乙").category is UnitCategory.OTHER  # a plain line, as before
+    assert host.units() == (typed.line, *block, "tp_jar = [tp_jar] = 罐乙")
+    # 12.5 hives is a fractional count (TK303); 3 hives at 70% has no whole total (TK101)
+    facts = [
+        Fact(id="a", kind=FactKind.AMOUNT, value=Value.parse("12.5箱蜂"), indicator="蜂箱"),
+        Fact(id="b", kind=FactKind.AMOUNT, value=Value.parse("3箱蜂"), indicator="完成转场"),
+        Fact(id="c", kind=FactKind.RATE, value=Value.parse("70%"), refers_to="b"),
+    ]
+    codes = {f.code for f in check(Report(source="t", facts=facts), host=host).findings}
+    assert {"TK303", "TK101"} <= codes
+    # the same figures in a plain unit of the plugin are not counts of whole things
+    plain = [
+        Fact(id="a", kind=FactKind.AMOUNT, value=Value.parse("12.5罐乙"), indicator="罐"),
+        Fact(id="b", kind=FactKind.AMOUNT, value=Value.parse("3罐乙"), indicator="完成装罐"),
+        Fact(id="c", kind=FactKind.RATE, value=Value.parse("70%"), refers_to="b"),
+    ]
+    codes = {f.code for f in check(Report(source="t", facts=plain), host=host).findings}
+    assert not {"TK303", "TK101"} & codes
+
+
+def test_a_unit_block_left_open_is_a_fault_of_the_plugin():
+    plugin = _plugin(
+        "open_block", townkpi_add_units=lambda: ["@group counting", "tp_x = [tp_x] = 开丙"]
+    )
+    wrong_type = _plugin("wrong_units", townkpi_add_units=lambda: [3])
+    host = PluginHost.create(entry_points=False, plugins=[plugin, wrong_type])
+    assert [f.plugin for f in host.faults] == ["open_block", "wrong_units"]
+    assert "not closed with '@end'" in host.faults[0].reason
+    assert "strings and UnitDefinitions" in host.faults[1].reason
+
+
 def test_blocking_by_name_and_environment(monkeypatch):
     host = PluginHost.create(entry_points=False, disabled=["townkpi.checks.rates"])
     assert not any(c.code.startswith("TK1") for c in host.checks())

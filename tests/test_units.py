@@ -13,6 +13,7 @@ from strategies import counting_unit_symbols, decimals, unit_definitions
 from townkpi import (
     DimensionMismatchError,
     UnitCategory,
+    UnitDefinition,
     UnitError,
     conversion_factor,
     convert,
@@ -20,7 +21,7 @@ from townkpi import (
     parse_unit,
     quantity,
 )
-from townkpi.units import known_prefixes
+from townkpi.units import define_units, known_prefixes
 
 # --------------------------------------------------------------------------- conversions
 
@@ -294,3 +295,100 @@ def test_known_prefixes_are_the_chinese_scales():
     }
     for word, factor in known_prefixes():
         assert parse_unit(word + "元").factor == factor
+
+
+# --------------------------------------------------------------------------- units of plugins
+# The registry is shared by the whole process: each test defines units of names no other uses.
+
+
+def test_a_group_block_makes_counting_units():
+    define_units(
+        ["@group counting", "tu_crate = [tu_crate] = 筐甲", "tu_tray = [tu_tray] = 盘乙", "@end"]
+    )
+    crate, tray = parse_unit("筐甲"), parse_unit("盘乙")
+    assert crate.category is UnitCategory.COUNT
+    assert crate.counts_whole_things
+    assert not parse_unit("万筐甲").counts_whole_things  # 2万筐 is a rounded number of them
+    assert crate.dimension != tray.dimension
+    with pytest.raises(DimensionMismatchError):
+        conversion_factor(crate, tray)
+
+
+def test_a_unit_definition_in_the_counting_group_is_a_counting_unit():
+    dose = UnitDefinition(
+        name="tu_dose", relation="[tu_dose]", symbols=["剂丙", "剂次丙"], group="counting"
+    )
+    define_units([dose])
+    assert parse_unit("剂丙").is_count
+    assert conversion_factor("剂次丙", "剂丙") == 1
+
+
+def test_a_plain_line_is_no_counting_unit():
+    define_units(["tu_pail = [tu_pail] = 桶丁"])
+    assert parse_unit("桶丁").category is UnitCategory.OTHER
+    assert not parse_unit("桶丁").counts_whole_things
+
+
+def test_a_unit_defined_plainly_joins_the_group_when_defined_again_in_it():
+    define_units(["tu_sack = [tu_sack] = 袋戊"])
+    assert parse_unit("袋戊").category is UnitCategory.OTHER
+    define_units(["@group counting", "tu_sack = [tu_sack] = 袋戊", "@end"])  # not redefined
+    assert parse_unit("袋戊").category is UnitCategory.COUNT
+
+
+def test_lines_outside_a_group_block_stay_outside():
+    define_units(
+        [
+            "tu_a = [tu_a] = 甲己",
+            "@group counting",
+            "tu_b = [tu_b] = 乙己",
+            "@end",
+            "tu_c = [tu_c] = 丙己",
+        ]
+    )
+    assert [parse_unit(u).category for u in ("甲己", "乙己", "丙己")] == [
+        UnitCategory.OTHER,
+        UnitCategory.COUNT,
+        UnitCategory.OTHER,
+    ]
+
+
+def test_a_multiple_of_a_known_dimension_keeps_its_category():
+    define_units(["tu_dan = 50 * kilogram = 担庚"])
+    assert parse_unit("担庚").category is UnitCategory.MASS
+    assert conversion_factor("担庚", "公斤") == 50
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (["@group counting", "tu_open = [tu_open] = 开辛"], "not closed"),
+        (["@end"], "without '@group'"),
+        (["@group counting", "@group counting", "@end"], "outside any other group"),
+        (["@group", "@end"], "outside any other group"),
+        (["@defaults", "@end"], "only @group"),
+        (["tu_prefix- = 1000"], "not a prefix"),
+        (["tu_bare"], "expected 'name = relation"),
+        (["户户 = [x] = 户户"], "ASCII"),
+        (["household = [household] = 户"], "cannot define unit"),  # a unit of units.txt
+    ],
+)
+def test_malformed_definitions_raise_unit_error(lines, message):
+    with pytest.raises(UnitError, match=message):
+        define_units(lines)
+
+
+def test_a_unit_definition_cannot_stand_inside_a_block():
+    inner = UnitDefinition(name="tu_inner", relation="[tu_inner]", symbols=("内壬",))
+    with pytest.raises(UnitError, match="inside the @group"):
+        define_units(["@group counting", inner, "@end"])
+
+
+def test_unit_definition_lines_round_trip():
+    for definition in unit_definitions():
+        again = UnitDefinition.parse(definition.line, group=definition.group)
+        assert again == definition
+    household = next(d for d in unit_definitions() if d.name == "household")
+    assert household.line == "household = [household] = 户"
+    assert household.counting
+    assert not UnitDefinition.parse("meter = [length] = 米").counting

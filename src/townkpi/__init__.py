@@ -30,8 +30,9 @@ The public API, in the order a reader meets it:
 - plugins: [`hookimpl`][townkpi.hookimpl] marks hook implementations, the
   [`PluginHost`][townkpi.PluginHost] loads plugins, the [`Catalog`][townkpi.Catalog] of
   [`Indicator`][townkpi.Indicator]s is extended with
-  [`indicators_from_toml`][townkpi.indicators_from_toml], and [`Phrase`][townkpi.Phrase] adds
-  extraction lexicon entries;
+  [`indicators_from_toml`][townkpi.indicators_from_toml], a
+  [`UnitDefinition`][townkpi.UnitDefinition] adds a unit (a counting one too), and
+  [`Phrase`][townkpi.Phrase] adds extraction lexicon entries;
 - targets: [`targets_from_report`][townkpi.targets_from_report] turns a plan's target facts into
   [`Target`][townkpi.Target]s (a [`TargetKind`][townkpi.TargetKind] and a
   [`Strength`][townkpi.Strength]; figures that are no target are
@@ -120,6 +121,7 @@ if TYPE_CHECKING:
     from townkpi.units import (
         Unit,
         UnitCategory,
+        UnitDefinition,
         conversion_factor,
         convert,
         format_quantity,
@@ -227,6 +229,7 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
     "townkpi.units": (
         "Unit",
         "UnitCategory",
+        "UnitDefinition",
         "conversion_factor",
         "convert",
         "format_quantity",
@@ -288,6 +291,7 @@ __all__ = [
     "TownkpiError",
     "Unit",
     "UnitCategory",
+    "UnitDefinition",
     "UnitError",
     "Value",
     "change",

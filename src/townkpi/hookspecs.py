@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from townkpi.checks.base import Check
     from townkpi.config import Config
     from townkpi.lexicon import Phrase
+    from townkpi.units import UnitDefinition
 
 __all__ = [
     "PROJECT_NAME",
@@ -105,19 +106,44 @@ def townkpi_register_indicators() -> list[Indicator]:  # type: ignore[empty-body
 
 
 @hookspec(historic=True)
-def townkpi_add_units() -> list[str]:  # type: ignore[empty-body]
+def townkpi_add_units() -> list[str | UnitDefinition]:  # type: ignore[empty-body]
     """Contribute unit definitions to townkpi's one unit registry.
 
-    This hook is historic: a plugin registered late still has its units defined. Each line uses
-    pint's definition syntax, with an ASCII canonical name and the Chinese symbol and aliases;
-    a counting unit gets a dimension of its own:
+    This hook is historic: a plugin registered late still has its units defined, before its
+    catalog entries are read. Each item is a line of pint's definition syntax, with an ASCII
+    canonical name, a relation, then the Chinese symbol and aliases; a unit measured in a
+    dimension of its own gets a bracketed dimension:
 
     ```python
-    ["mu_yield = kilogram / mu = 公斤每亩", "crate = [crate] = 筐"]
+    ["mu_yield = kilogram / mu = 公斤每亩", "year_of_age = [age] = 岁"]
     ```
 
+    **Counting units.** A unit that counts whole things (筐, 剂 …) belongs in the group
+    ``counting``, as the built-in 户, 人 and 家 do in ``units.txt``: then its category is
+    ``count``, a whole number of it is exact, and the core checks of counts apply to it
+    (fractional counts, TK303; rates over counts, TK101). Either return a
+    [`UnitDefinition`][townkpi.units.UnitDefinition] with ``group="counting"``, or wrap the lines
+    in a pint group block:
+
+    ```python
+    from townkpi import UnitDefinition
+
+    [
+        UnitDefinition(name="basket", relation="[basket]", symbols=("筐",), group="counting"),
+        "@group counting",
+        "dose = [dose] = 剂 = 剂次",
+        "@end",
+    ]
+    ```
+
+    A unit outside the group (a plain line) has the category ``other`` unless its dimension is
+    one townkpi knows (area, mass …); its figures are read and converted, but not treated as
+    counts of whole things.
+
     Returns:
-        The definition lines. A line that pint rejects is reported as a fault of the plugin.
+        The definitions: lines (``@group NAME`` … ``@end`` blocks included) and
+        ``UnitDefinition``s. A line that pint rejects, that redefines a unit, or a block left
+        open is reported as a fault of the plugin.
     """
 
 

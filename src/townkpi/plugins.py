@@ -38,7 +38,7 @@ from townkpi.checks.base import Check
 from townkpi.errors import TownkpiError
 from townkpi.findings import PluginFault
 from townkpi.lexicon import Phrase
-from townkpi.units import define_units
+from townkpi.units import UnitDefinition, define_units
 
 if TYPE_CHECKING:
     from townkpi.config import Config
@@ -120,6 +120,11 @@ def _townkpi_version() -> str | None:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(line.strip() for line in str(exc).strip().splitlines() if line.strip())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _is_unit(item: object) -> bool:
+    """Whether a ``townkpi_add_units`` item is a definition line or a ``UnitDefinition``."""
+    return isinstance(item, str | UnitDefinition)
 
 
 def _env_list(name: str) -> tuple[str, ...]:
@@ -379,20 +384,24 @@ class PluginHost:
             self._units_applied.add(name)
             try:
                 lines = impl.function()
-                if not isinstance(lines, list | tuple) or not all(
-                    isinstance(x, str) for x in lines
-                ):
-                    raise TypeError("townkpi_add_units must return a list of strings")
+                if not isinstance(lines, list | tuple) or not all(_is_unit(x) for x in lines):
+                    raise TypeError(
+                        "townkpi_add_units must return a list of strings and UnitDefinitions"
+                    )
                 define_units(lines)
             except (Exception, TownkpiError) as exc:  # a broken plugin is a fault
                 self._fault(name, _one_line(exc), self._version(name), "townkpi_add_units")
 
     def units(self) -> tuple[str, ...]:
-        """Every unit definition line contributed by a plugin (``townkpi_add_units``)."""
+        """Every unit definition line a plugin contributes (``townkpi_add_units``), in order.
+
+        Lines are given as the plugin returned them (``@group`` and ``@end`` included); a
+        [`UnitDefinition`][townkpi.units.UnitDefinition] as its line.
+        """
         return tuple(
-            line
-            for _plugin, line in self._collect(
-                "townkpi_add_units", lambda x: isinstance(x, str), "unit definition strings"
+            item.line if isinstance(item, UnitDefinition) else item
+            for _plugin, item in self._collect(
+                "townkpi_add_units", _is_unit, "unit definition strings and UnitDefinitions"
             )
         )
 

@@ -8,6 +8,12 @@ scales it (2.2万个, 20.9万平方米). ``%`` and ``个百分点`` never mix.
 Every unit string is resolved once and cached ([`parse_unit`][townkpi.units.parse_unit]);
 magnitudes are exact `fractions.Fraction`, so ``131.5亿元`` is exactly ``1315000万元``.
 
+Units in the group ``counting`` count whole things: a whole number of them is exact (169户 is
+exactly 169), which the checks of fractional counts and of rates over counts rely on. A plugin adds
+units, counting ones included, with [`define_units`][townkpi.units.define_units]: pint lines (an
+``@group counting`` … ``@end`` block puts units in the group) or
+[`UnitDefinition`][townkpi.units.UnitDefinition]s.
+
 Example:
     >>> from decimal import Decimal
     >>> q = quantity(Decimal("131.5"), "亿元")
@@ -54,7 +60,10 @@ __all__ = [
 
 _LOCK = threading.Lock()
 _REGISTRY: pint.UnitRegistry[Any] | None = None
-_EXTRA_DEFINITIONS: list[str] = []
+#: The definitions added by ``define_units``, in order (replayed if the registry is built later).
+_EXTRA_DEFINITIONS: list[UnitDefinition] = []
+COUNTING_GROUP: Final = "counting"
+"""The pint group of the units that count whole things (户, 人, 家 …)."""
 _UNIT_NORMALIZE: Final = str.maketrans({"％": "%", "‰": "‰", "／": "/"})
 
 
@@ -92,34 +101,85 @@ def registry() -> pint.UnitRegistry[Any]:
                     None, non_int_type=Fraction, on_redefinition="raise"
                 )
                 reg.load_definitions(text.splitlines())
-                for line in _EXTRA_DEFINITIONS:
-                    reg.define(line)
+                for definition in _EXTRA_DEFINITIONS:
+                    _define(reg, definition)
                 _REGISTRY = reg
     return _REGISTRY
 
 
-def define_units(definitions: Iterable[str]) -> None:
-    """Add unit definitions (pint's one-line syntax) to the registry, e.g. from a plugin.
+def define_units(definitions: Iterable[str | UnitDefinition]) -> None:
+    """Add unit definitions to the registry, e.g. from a plugin.
+
+    Each item is a line of pint's definition syntax (``name = relation = symbol = alias …``) or a
+    [`UnitDefinition`][townkpi.units.UnitDefinition]. Lines between ``@group NAME`` and ``@end``
+    put their units in the group ``NAME``, as in ``units.txt``; a unit in the group ``counting``
+    counts whole things (its category is ``count``, and a whole number of it is exact). A line
+    already defined is skipped, so two plugins may contribute the same unit.
 
     Args:
-        definitions: Lines such as ``"mu_yield = [grain_yield] = 公斤每亩"``.
+        definitions: Lines such as ``"mu_yield = kilogram / mu = 公斤每亩"``, blocks such as
+            ``["@group counting", "basket = [basket] = 筐", "@end"]``, or
+            ``UnitDefinition(name="basket", relation="[basket]", symbols=("筐",),
+            group="counting")``.
 
     Raises:
-        UnitError: A line cannot be parsed or redefines a unit.
+        UnitError: A line cannot be parsed, redefines a unit, or a group block is malformed.
     """
-    lines = [d.strip() for d in definitions if d.strip() and not d.strip().startswith("#")]
+    parsed = list(_parse_definitions(definitions))
     reg = registry()
-    for line in lines:
-        if line in _EXTRA_DEFINITIONS:
-            continue
-        try:
-            reg.define(line)
-        except Exception as exc:  # pint raises several unrelated types for bad lines
-            raise UnitError(line, f"cannot define unit ({exc})") from exc
-        _EXTRA_DEFINITIONS.append(line)
+    with _LOCK:
+        for definition in parsed:
+            if definition in _EXTRA_DEFINITIONS:
+                continue
+            _define(reg, definition, defined={d.line for d in _EXTRA_DEFINITIONS})
+            _EXTRA_DEFINITIONS.append(definition)
     parse_unit.cache_clear()
     _pint_unit.cache_clear()
+    _factor.cache_clear()
     _counting_dimensions.cache_clear()
+
+
+def _parse_definitions(items: Iterable[str | UnitDefinition]) -> Iterator[UnitDefinition]:
+    """Definitions from lines (with ``@group`` blocks) and ``UnitDefinition``s, in order."""
+    group: str | None = None
+    for item in items:
+        if isinstance(item, UnitDefinition):
+            if group is not None:
+                raise UnitError(item.line, f"a UnitDefinition inside the @group {group} block")
+            yield item
+            continue
+        line = item.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("@group"):
+            name = line.removeprefix("@group").strip()
+            if group is not None or not _NAME_RE.fullmatch(name):
+                raise UnitError(line, "expected '@group NAME' outside any other group block")
+            group = name
+        elif line == "@end":
+            if group is None:
+                raise UnitError(line, "'@end' without '@group'")
+            group = None
+        elif line.startswith("@"):
+            raise UnitError(line, "only @group … @end blocks are supported")
+        else:
+            yield UnitDefinition.parse(line, group=group or "")
+    if group is not None:
+        raise UnitError(f"@group {group}", "the block is not closed with '@end'")
+
+
+def _define(
+    reg: pint.UnitRegistry[Any], definition: UnitDefinition, defined: Iterable[str] = ()
+) -> None:
+    """Define one unit in ``reg`` (unless its line is in ``defined``) and put it in its group."""
+    line = definition.line
+    try:
+        if line not in defined:
+            reg.define(line)
+        if definition.group:
+            reg.get_group(definition.group).add_units(definition.name)
+    except Exception as exc:  # pint raises several unrelated types for bad lines
+        raise UnitError(line, f"cannot define unit ({exc})") from exc
 
 
 def _exact(x: object) -> Fraction:
@@ -143,7 +203,7 @@ def _dimension_key(dims: Mapping[str, object]) -> str:
 @functools.cache
 def _counting_dimensions() -> frozenset[str]:
     reg = registry()
-    members = reg.get_group("counting").members
+    members = reg.get_group(COUNTING_GROUP).members
     return frozenset(_dimension_key(reg.Unit(m).dimensionality) for m in members)
 
 
@@ -355,21 +415,79 @@ def format_quantity(q: pint.Quantity[Fraction]) -> str:
     return mag + "·".join(_power_text(s, p) for s, p in zip(symbols, powers, strict=True))
 
 
+_NAME_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _symbol_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _check_name(_inst: object, _attr: object, value: str) -> None:
+    if not _NAME_RE.fullmatch(value):
+        raise ValueError(f"a unit name is ASCII letters, digits and _, not {value!r}")
+
+
+def _check_group(_inst: object, _attr: object, value: str) -> None:
+    if value and not _NAME_RE.fullmatch(value):
+        raise ValueError(f"a group name is ASCII letters, digits and _, not {value!r}")
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class UnitDefinition:
-    """One line of ``units.txt``, for the units table in the docs.
+    """One unit definition: a line of ``units.txt`` or a unit a plugin adds.
+
+    Example:
+        >>> basket = UnitDefinition(
+        ...     name="basket", relation="[basket]", symbols=("筐",), group="counting"
+        ... )
+        >>> basket.line
+        'basket = [basket] = 筐'
+        >>> UnitDefinition.parse("dan = 50 * kilogram = 担").symbols
+        ('担',)
 
     Attributes:
         name: The canonical ASCII name.
-        symbols: The Chinese symbol and aliases.
-        relation: How it is defined (a base dimension or a multiple of another unit).
-        group: ``counting`` for counting units, else empty.
+        symbols: The Chinese symbol (used for display) and aliases.
+        relation: How it is defined: a dimension of its own in brackets (``[basket]``) or an exact
+            multiple of another unit (``50 * kilogram``).
+        group: ``counting`` for a unit that counts whole things, else empty (or another pint
+            group's name).
     """
 
-    name: str
-    symbols: tuple[str, ...]
-    relation: str
-    group: str = ""
+    name: str = attrs.field(validator=_check_name)
+    symbols: tuple[str, ...] = attrs.field(converter=_symbol_tuple)
+    relation: str = attrs.field(validator=attrs.validators.min_len(1))
+    group: str = attrs.field(default="", validator=_check_group)
+
+    @property
+    def line(self) -> str:
+        """The definition in pint's one-line syntax: ``name = relation = symbol = alias …``."""
+        return " = ".join((self.name, self.relation, *self.symbols))
+
+    @property
+    def counting(self) -> bool:
+        """Whether the unit counts whole things (it is in the group ``counting``)."""
+        return self.group == COUNTING_GROUP
+
+    @classmethod
+    def parse(cls, line: str, group: str = "") -> UnitDefinition:
+        """A definition from a line of pint's syntax.
+
+        Args:
+            line: ``name = relation = symbol = alias …``.
+            group: The group the line stands in (``counting``), or empty.
+
+        Raises:
+            UnitError: The line is not a unit definition (a prefix, or too few parts).
+        """
+        name, *rest = (p.strip() for p in line.split("="))
+        relation, symbols = (rest[0], rest[1:]) if rest else ("", [])
+        if not name or not relation or name.endswith("-"):
+            raise UnitError(line, "expected 'name = relation = symbol …' (not a prefix)")
+        try:
+            return cls(name=name, relation=relation, symbols=symbols, group=group)
+        except ValueError as exc:
+            raise UnitError(line, str(exc)) from exc
 
 
 def _definition_lines() -> Iterator[str]:
@@ -397,19 +515,7 @@ def known_prefixes() -> tuple[tuple[str, Fraction], ...]:
 
 def known_units() -> tuple[UnitDefinition, ...]:
     """Every unit defined in ``units.txt`` (prefixes excluded), in file order."""
-    out: list[UnitDefinition] = []
-    group = ""
-    for line in _definition_lines():
-        if line.startswith("@group"):
-            group = line.split()[1]
-            continue
-        if line.startswith("@end"):
-            group = ""
-            continue
-        parts = [p.strip() for p in line.split("=")]
-        if parts[0].endswith("-"):
-            continue
-        out.append(
-            UnitDefinition(name=parts[0], relation=parts[1], symbols=tuple(parts[2:]), group=group)
-        )
-    return tuple(out)
+    lines = (
+        line for line in _definition_lines() if not line.partition("=")[0].strip().endswith("-")
+    )
+    return tuple(_parse_definitions(lines))

@@ -6,7 +6,7 @@ import pytest
 
 import townkpi
 import townkpi_plugin_example
-from townkpi import PluginHost, Value, parse_unit
+from townkpi import PluginHost, Report, UnitCategory, Value, fact, parse_unit, rate
 
 # A host with the installed plugins, this one included (found through its entry point).
 HOST = PluginHost.create(entry_points=True)
@@ -33,6 +33,28 @@ def test_the_unit_is_defined_once_the_plugin_is_loaded():
     age = parse_unit("岁")
     assert parse_unit("周岁").dimension == age.dimension
     assert str(Value.parse("83.9岁").interval) == "[83.85, 83.95)"
+
+
+def test_the_counting_unit_counts_whole_things():
+    dose = parse_unit("剂")
+    assert dose.category is UnitCategory.COUNT
+    assert dose.counts_whole_things
+    assert parse_unit("剂次").dimension == dose.dimension
+    assert parse_unit("岁").category is UnitCategory.OTHER  # an age is not a count
+
+
+def test_the_core_count_checks_apply_to_the_counting_unit():
+    # 12.5剂 is half a dose (TK303); 169 of a whole number of doses is never 98.5%: 169/171 is
+    # 98.83% and 169/172 is 98.26% (TK101); 169 of 171 doses at 98.8% is consistent.
+    fractional = fact("接种疫苗", "12.5剂")
+    done = fact("完成接种疫苗", "169剂")
+    report = Report(source="t", facts=[fractional, done, rate("98.5%", refers_to=done)])
+    codes = [
+        f.code for f in townkpi.check(report, host=HOST).findings if f.severity.value == "error"
+    ]
+    assert sorted(codes) == ["TK101", "TK303"]
+    right = Report(source="t", facts=[done, rate("98.8%", refers_to=done)])
+    assert not townkpi.check(right, host=HOST).with_code("TK101")
 
 
 def test_the_indicator_is_in_the_catalog():
