@@ -50,6 +50,7 @@ __all__ = [
     "members",
     "numerals",
     "periods",
+    "report_texts",
     "reports",
     "skipped_mentions",
     "spans",
@@ -459,3 +460,88 @@ def reports(draw: st.DrawFn, *, with_span: bool | None = None, max_facts: int = 
         year=draw(st.none() | st.integers(min_value=2000, max_value=2030)),
         title=draw(st.none() | _WORDS),
     )
+
+
+# --------------------------------------------------------------------------- report text
+
+
+def _lexicon_words() -> list[str]:
+    """Every word of the extractor's lexicon data (``extract/lexicon.toml``)."""
+    import tomllib  # noqa: PLC0415
+    from importlib.resources import files  # noqa: PLC0415
+
+    data = tomllib.loads(files("townkpi.extract").joinpath("lexicon.toml").read_text("utf-8"))
+    words: set[str] = set()
+    for section in data.values():
+        for value in section.values():
+            if isinstance(value, list):
+                words.update(str(w).split(":")[0] for w in value)
+    return sorted(w for w in words if w)
+
+
+#: Words of report sentences beside the lexicon's: subjects, indicators, periods, modality.
+_REPORT_WORDS = (
+    "全镇", "全年", "实现", "地区生产总值", "规上工业总产值", "一般公共预算收入", "拆迁", "征地",
+    "违法建筑", "完成率", "同比增长", "同比下降", "比上年增长", "增长", "下降", "个百分点", "占",
+    "分别", "分别为", "分别增长", "其中", "累计", "新增", "达到", "预计", "力争", "确保", "争取",
+    "第", "名", "位列", "年", "月", "日", "季度", "1-9月", "2023年", "上半年", "一季度", "倍",
+    "成", "余", "多", "至", "到", "A地块", "二十大", "八八战略", "“一中心、四平台”", "《规划》",
+)  # fmt: skip
+#: Punctuation soup: full-width and ASCII, brackets, quotes, percent signs, blanks.
+_PUNCTUATION = (
+    *"，；。、（）,;.()%％：:！？“”‘’《》【】「」/／+＋-－—~～ 　\t", "\n", "\r\n", "\n\n", "……",
+)  # fmt: skip
+#: Markup a report copied from a web page may carry, and markup meant to attack a page.
+_MARKUP = (
+    "<b>", "</b>", "<p>", "</p>", "<br>", "<script>", "</script>", "<!--", "-->", "&amp;",
+    "&#49;", "&lt;", "<a href=\"javascript:alert(1)\">", "</a>", "</textarea>", "'", '"',
+    "<img src=x onerror=alert(1)>", "=HYPERLINK(\"x\")", "@SUM(A1)", "+1", "-1",
+)  # fmt: skip
+
+
+@st.composite
+def _figures(draw: st.DrawFn) -> str:
+    """A figure as a report writes it: [qualifier] number [万/亿] [unit] [qualifier]."""
+    number = draw(
+        st.one_of(
+            arabic_numerals().map(lambda w: w.text),
+            chinese_numerals(max_value=10**9).map(lambda w: w.text),
+            written_decimals(signed=True),
+            st.from_regex(r"[0-9]{1,3}(,[0-9]{3}){1,3}(\.[0-9]{1,2})?", fullmatch=True),
+            st.from_regex(r"[0-9]{1,4}[-~至到][0-9]{1,4}", fullmatch=True),
+        )
+    )
+    prefix = draw(st.sampled_from(["", "", "约", "近", "超过", "不少于", "不足", "达到", "第"]))
+    unit = draw(st.sampled_from(["", "", "%", "％"]) | unit_symbols())
+    scale = draw(st.sampled_from(["", "", "", "万", "亿", "万亿"]))
+    suffix = draw(st.sampled_from(["", "", "", "余", "多", "以上", "以下", "左右", "以内"]))
+    return prefix + number + scale + unit + suffix
+
+
+@functools.cache
+def _tokens() -> SearchStrategy[str]:
+    from townkpi.numbers import QUALIFIERS  # noqa: PLC0415
+
+    return st.one_of(
+        _figures(),
+        _figures(),
+        st.sampled_from(_lexicon_words()),
+        st.sampled_from(_REPORT_WORDS),
+        st.sampled_from(sorted(QUALIFIERS)),
+        unit_symbols(),
+        st.sampled_from(_PUNCTUATION),
+        st.sampled_from(_PUNCTUATION),
+        st.sampled_from(_MARKUP),
+        st.text(max_size=3),
+    )
+
+
+def report_texts(*, max_tokens: int = 40) -> SearchStrategy[str]:
+    """Text that looks like a report to the extractor, and is hostile to it.
+
+    Figures (ASCII, full-width and Chinese numerals, thousands commas, ranges, signs, 万/亿, units
+    of ``units.txt``, qualifiers), the lexicon's words (同比增长, 完成率, 分别 …), report words,
+    punctuation soup (，；。、（）,;.() %％ and brackets), line breaks, HTML tags and spreadsheet
+    formulas, and a few arbitrary characters, in any order.
+    """
+    return st.lists(_tokens(), max_size=max_tokens).map("".join)
