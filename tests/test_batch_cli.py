@@ -68,7 +68,7 @@ def test_only_good_files_exit_zero(corpus, tmp_path, capsys):
     out = tmp_path / "out.sqlite"
     status = main(["batch", str(corpus / "a-guanhaiwei.txt"), "--out", str(out), "-j", "2"])
     assert status == 0
-    assert "1 files processed (1 ok, 0 recorded with an error)" in capsys.readouterr().out
+    assert "1 file processed (1 ok, 0 recorded with an error)" in capsys.readouterr().out
 
 
 class _Terminal(io.StringIO):

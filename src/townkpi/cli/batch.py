@@ -116,6 +116,10 @@ class _Bar:
             self._stream.flush()
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary(summary: BatchSummary, out: str) -> str:
     header = ("file", "status", "facts", "errors", "warnings", "info", "targets")
     rows = [
@@ -136,12 +140,12 @@ def _summary(summary: BatchSummary, out: str) -> str:
         lines.append("")
     lines.extend(f"{f.error_code} {f.error}" for f in summary.files if f.error)
     lines.extend(f"plugin fault: {fault}" for fault in summary.faults)
-    skipped = len(summary.skipped)
     lines.append(
-        f"{len(summary.files)} files processed ({summary.ok} ok, {summary.failed} recorded with "
-        f"an error), {skipped} skipped as already in {out}; {summary.facts} facts, "
-        f"{summary.errors} errors, {summary.warnings} warnings, {summary.infos} info findings, "
-        f"{summary.targets} targets"
+        f"{_count(len(summary.files), 'file')} processed ({summary.ok} ok, {summary.failed} "
+        f"recorded with an error), {len(summary.skipped)} skipped as already in {out}; "
+        f"{_count(summary.facts, 'fact')}, {_count(summary.errors, 'error')}, "
+        f"{_count(summary.warnings, 'warning')}, {summary.infos} info findings, "
+        f"{_count(summary.targets, 'target')}"
     )
     return "\n".join(lines) + "\n"
 
