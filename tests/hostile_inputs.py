@@ -65,9 +65,9 @@ def brackets(size: int) -> str:
 
 
 def commas(size: int) -> str:
-    """Fifty thousand commas: thousands separators, full-width and list commas between figures."""
+    """Fifty thousand commas in one number, and runs of list and full-width commas."""
     return _repeat(
-        "1" + ",000" * 50_000 + "元，" + "，" * 50_000 + "5," * 50_000 + "、" * 50_000 + "。",
+        "1" + ",000" * 50_000 + "元，" + "5," * 20_000 + "，" * 10_000 + "、" * 10_000 + "。\n",
         size,
     )
 
