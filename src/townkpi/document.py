@@ -239,7 +239,11 @@ def read_document(path: str | os.PathLike[str], max_bytes: int | None = None) ->
         if size > max_bytes:
             reason = f"file of {size} bytes is over the limit of {max_bytes} bytes"
             raise InputError(name, reason, "E-TOO-LARGE")
-        data = p.read_bytes()
+        with p.open("rb") as f:  # never more than the limit: a device or a growing file
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            reason = f"more than the limit of {max_bytes} bytes to read"
+            raise InputError(name, reason, "E-TOO-LARGE")
     except OSError as exc:
         if isinstance(exc, InputError):
             raise

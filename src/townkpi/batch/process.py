@@ -75,7 +75,12 @@ def _read(path: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             reason = f"file of {size} bytes is over the limit of {max_bytes} bytes"
             raise InputError(path, reason, "E-TOO-LARGE")
-        return p.read_bytes()
+        with p.open("rb") as f:  # never more than the limit: a device or a growing file
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            reason = f"more than the limit of {max_bytes} bytes to read"
+            raise InputError(path, reason, "E-TOO-LARGE")
+        return data
     except FileNotFoundError as exc:
         raise InputError(path, "no such file", "E-MISSING") from exc
     except InputError:
