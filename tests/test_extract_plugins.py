@@ -6,31 +6,27 @@ from townkpi.model import FactKind
 from townkpi.units import define_units
 
 #: A unit no report of the tests uses otherwise, defined as a plugin would define it.
-CRATE = "crate = [crate] = 筐 = 箩筐"
-TEXT = "收购鲜果1200筐，调处各类矛盾纠纷670起，调处成功率100%，积案调处成功率98%。"
+CRATE = "extract_test_basket = [extract_test_basket] = 箩筐 = 篓筐"
+TEXT = "收购鲜果1200箩筐，调处各类矛盾纠纷670起，调处成功率100%，积案调处成功率98%。"
 
 
 def test_unit_symbols_of_definition_lines():
     assert unit_symbols(
         [CRATE, "万- = 1e4", "# a comment", "mu_yield = kilogram / mu = 公斤每亩"]
-    ) == (
-        "筐",
-        "箩筐",
-        "公斤每亩",
-    )
+    ) == ("箩筐", "篓筐", "公斤每亩")
 
 
 def test_a_plugin_unit_is_read_after_a_number():
     define_units([CRATE])
     without = extract(TEXT, year=2023)
-    assert "1200筐" not in [f.surface for f in without.facts]
+    assert "1200箩筐" not in [f.surface for f in without.facts]
     assert "1200" in [s.surface for s in without.skipped]
     options = ExtractOptions(year=2023, units=unit_symbols([CRATE]))
     fact = extract(TEXT, options=options).facts[0]
     assert (fact.surface, fact.value.text, fact.unit, fact.kind) == (
-        "1200筐",
+        "1200箩筐",
         "1200",
-        "筐",
+        "箩筐",
         FactKind.AMOUNT,
     )
 
