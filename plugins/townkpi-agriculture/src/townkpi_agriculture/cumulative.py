@@ -23,14 +23,29 @@ __all__ = ["NewAboveCumulative"]
 SECTOR: Final = "agriculture"
 
 
-def _pairs(ctx: CheckContext, added: Fact) -> Iterator[Fact]:
-    """The running totals of the same indicator that include ``added``."""
-    ind = canonical(ctx, added)
+def _running_totals(ctx: CheckContext) -> dict[str, list[Fact]]:
+    """The running totals (累计) of the report by catalog indicator, in text order.
+
+    Read once per report, so that finding the totals of each addition does not read every
+    amount of the report again.
+    """
+    totals: dict[str, list[Fact]] = {}
     for total in ctx.of_kind(FactKind.AMOUNT):
-        if total.id == added.id or not is_cumulative(ctx, total):
+        if not is_cumulative(ctx, total):
             continue
         other = canonical(ctx, total)
-        if other is None or ind is None or other.name != ind.name:
+        if other is not None:
+            totals.setdefault(other.name, []).append(total)
+    return totals
+
+
+def _pairs(ctx: CheckContext, added: Fact, totals: dict[str, list[Fact]]) -> Iterator[Fact]:
+    """The running totals of the same indicator that include ``added``."""
+    ind = canonical(ctx, added)
+    if ind is None:
+        return
+    for total in totals.get(ind.name, ()):
+        if total.id == added.id:
             continue
         if (total.modality is Modality.TARGET) != (added.modality is Modality.TARGET):
             continue
@@ -66,13 +81,14 @@ class NewAboveCumulative(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each addition above its running total."""
+        totals = _running_totals(ctx)
         for added in ctx.of_kind(FactKind.AMOUNT):
             ind = canonical(ctx, added)
             if ind is None or ind.sector != SECTOR or added.unit is None:
                 continue
             if is_cumulative(ctx, added) or is_under_way(ctx, added):
                 continue
-            for total in _pairs(ctx, added):
+            for total in _pairs(ctx, added, totals):
                 a = in_unit(added, total.unit or "")
                 if a is None or not surely_greater(a, total.interval):
                     continue

@@ -52,13 +52,33 @@ def is_attainment(ctx: CheckContext, rate: Fact) -> bool:
     return any(w in phrase for w in _ATTAINMENT_WORDS)
 
 
-def _totals(ctx: CheckContext, done: Fact, total_name: str, done_name: str) -> Iterator[Fact]:
-    """The stated totals of the task ``done`` belongs to: same project, sentence or period."""
-    for other in ctx.of_kind(FactKind.AMOUNT):
-        if other.id == done.id or not is_total(ctx, other) or not same_subject(done, other):
+def _stated_totals(ctx: CheckContext) -> dict[str, list[tuple[int, Fact]]]:
+    """The amounts that state a whole task, by catalog indicator, with their place in the text.
+
+    Read once per report, so that finding the total of each rate does not read every amount of
+    the report again.
+    """
+    totals: dict[str, list[tuple[int, Fact]]] = {}
+    for position, other in enumerate(ctx.of_kind(FactKind.AMOUNT)):
+        if not is_total(ctx, other):
             continue
         ind = canonical(ctx, other)
-        if ind is None or ind.name not in {total_name, done_name}:
+        if ind is not None:
+            totals.setdefault(ind.name, []).append((position, other))
+    return totals
+
+
+def _totals(
+    ctx: CheckContext,
+    done: Fact,
+    total_name: str,
+    done_name: str,
+    stated: dict[str, list[tuple[int, Fact]]],
+) -> Iterator[Fact]:
+    """The stated totals of the task ``done`` belongs to: same project, sentence or period."""
+    names = dict.fromkeys((total_name, done_name))
+    for _position, other in sorted(p for name in names for p in stated.get(name, ())):
+        if other.id == done.id or not same_subject(done, other):
             continue
         if (other.modality is Modality.TARGET) != (done.modality is Modality.TARGET):
             continue
@@ -92,6 +112,7 @@ class CompletionRateAgainstTotal(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each completion rate its done amount and total cannot give."""
+        stated_totals = _stated_totals(ctx)
         for rate in ctx.of_kind(FactKind.RATE):
             done = ctx.referent(rate)
             if done is None or done.kind is not FactKind.AMOUNT or is_total(ctx, done):
@@ -102,7 +123,7 @@ class CompletionRateAgainstTotal(Check):
                 continue
             if is_attainment(ctx, rate):
                 continue
-            for total in _totals(ctx, done, TOTAL_OF[ind.name], ind.name):
+            for total in _totals(ctx, done, TOTAL_OF[ind.name], ind.name, stated_totals):
                 found = self._compare(rate, done, total, stated)
                 if found is not None:
                     yield found
