@@ -136,6 +136,7 @@ def define_units(definitions: Iterable[str | UnitDefinition]) -> None:
     parse_unit.cache_clear()
     _pint_unit.cache_clear()
     _factor.cache_clear()
+    _text_factor.cache_clear()
     _counting_dimensions.cache_clear()
 
 
@@ -354,7 +355,15 @@ def conversion_factor(source: str | Unit, target: str | Unit) -> Fraction:
         >>> conversion_factor("亿元", "万元")
         Fraction(10000, 1)
     """
+    if isinstance(source, str) and isinstance(target, str):
+        return _text_factor(source, target)
     return _factor(_as_unit(source), _as_unit(target))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_factor(source: str, target: str) -> Fraction:
+    """``conversion_factor`` of two units as written, cached by their text (cheap to hash)."""
+    return _factor(parse_unit(source), parse_unit(target))
 
 
 @functools.lru_cache(maxsize=4096)
