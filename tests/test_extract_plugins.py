@@ -36,7 +36,7 @@ def test_a_plugin_phrase_names_the_indicator_of_a_figure_without_a_referent():
     facts = extract(TEXT, options=ExtractOptions(year=2023, phrases=[phrase])).facts
     rates = [(f.surface, f.kind, f.indicator, f.refers_to) for f in facts if f.unit == "%"]
     assert rates == [
-        ("100%", FactKind.RATE, "调处各类矛盾纠纷", "f1"),  # refers to 670起: its indicator
+        ("100%", FactKind.RATE, "调处矛盾纠纷", "f1"),  # refers to 670起: its indicator
         ("98%", FactKind.RATE, "矛盾纠纷调处成功率", None),
     ]
 

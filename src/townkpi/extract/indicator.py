@@ -73,6 +73,7 @@ class _Words:
     subject_prefix: re.Pattern[str]
     subject_verb: re.Pattern[str]
     object_verb_end: Ending
+    place_end: Ending
     object_verb_start: re.Pattern[str]
     after_stop: re.Pattern[str]
     light_verbs: re.Pattern[str]
@@ -92,6 +93,7 @@ def _words() -> _Words:
         ),
         subject_verb=re.compile(alternation(lex.words("indicator", "subject_verbs"))),
         object_verb_end=Ending.of(lex.words("indicator", "object_verbs")),
+        place_end=Ending.of(lex.words("indicator", "place_ends")),
         object_verb_start=re.compile(alternation(lex.words("indicator", "object_verbs"))),
         after_stop=re.compile(
             rf"(?:{alternation(lex.words('indicator', 'after_stops'))})"
@@ -154,7 +156,7 @@ def describe(
     w = _words()
     raw = text[before_start:start]
     qualifiers = tuple(m.group() for m in w.clause_qualifier.finditer(raw))
-    clean = _NOISE.sub("", raw)
+    clean = _NOISE.sub("", raw).replace("各类", "")
     if kind is FactKind.CHANGE:
         verb = change_verb(clean)
         if verb is not None:
@@ -171,17 +173,19 @@ def describe(
             else indicator
         )
     object_verb = w.object_verb_end.length(clean) > 0
+    placed = kind is FactKind.AMOUNT and subject is None and w.place_end.length(clean) > 0
     listed = kind is FactKind.AMOUNT and "、" in clean and subject is None and not object_verb
     needs_object = (
         not indicator
         or listed  # 荆州、孝感、黄冈|3个|过三千亿元城市: names, then what they are
+        or placed  # 上横街村|2个|旱改水耕地质量提升项目: a place, then what it has
         or object_verb
         or clean.endswith(_LIST_JOINS)  # 756户危房和|74幢城镇住房: the next item's thing follows
     )
     if needs_object and kind is FactKind.AMOUNT:
         after = _after(text, end, phrase_end, w)
         if after and (not indicator or not w.object_verb_start.match(after)):
-            if subject is None and (clean.endswith("等") or listed):
+            if subject is None and (clean.endswith("等") or listed or placed):
                 subject = _strip(clean.removesuffix("等"), w) or None
             indicator = after
     if indicator and len(indicator) > _MAX_INDICATOR:
