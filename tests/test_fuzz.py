@@ -21,9 +21,12 @@ longer texts and more examples.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import os
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
@@ -265,11 +268,69 @@ def test_check_on_the_command_line_exits_0_1_or_2(workdir, schemas, text, fmt):
         return
     assert status in {0, 1}
     assert "Traceback" not in err
-    if fmt in {"json", "sarif"}:
-        data = json.loads(out)
-        if fmt == "json":
-            jsonschema.validate(data, schemas["check"])
-            assert not [f for f in data["findings"] if f["code"] == CRASH_CODE]
+    _VALID[fmt](out, schemas)
+
+
+def _valid_json(out: str, schemas) -> None:
+    data = json.loads(out)
+    jsonschema.validate(data, schemas["check"])
+    assert not [f for f in data["findings"] if f["code"] == CRASH_CODE]
+
+
+def _valid_csv(out: str, _schemas) -> None:
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0][:2] == ["source", "code"]
+    assert all(len(row) == len(rows[0]) for row in rows)
+    for cell in (c for row in rows for c in row):
+        assert not cell or cell[0] not in "=+-@\t\r" or _SIGNED.fullmatch(cell), cell
+
+
+def _valid_sarif(out: str, _schemas) -> None:
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    for run in log["runs"]:
+        assert run["tool"]["driver"]["name"] == "townkpi"
+        for result in run["results"]:
+            assert result["message"]["text"]
+            assert result["ruleId"]
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: set[str] = set()
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.add(tag)
+        self.attributes.extend(attrs)
+
+    def handle_comment(self, data):
+        self.elements.add("<!--")
+
+
+def _valid_html(out: str, _schemas) -> None:
+    parser = _Elements()
+    parser.feed(out)
+    parser.close()
+    # no script, no comment, no element a report could smuggle in
+    assert not parser.elements & {"script", "<!--", "img", "iframe", "svg", "base", "textarea"}
+    assert not [k for k, _ in parser.attributes if k.startswith("on")]
+    assert all((v or "").startswith("#") for k, v in parser.attributes if k == "href")
+
+
+def _valid_text(out: str, _schemas) -> None:
+    assert "Traceback" not in out
+
+
+_SIGNED = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_VALID = {
+    "json": _valid_json,
+    "csv": _valid_csv,
+    "sarif": _valid_sarif,
+    "html": _valid_html,
+    "text": _valid_text,
+}
 
 
 # ---------------------------------------------------------------------------- longer: make fuzz
