@@ -345,6 +345,12 @@ class Catalog:
     _by_name: Mapping[str, Indicator] = attrs.field(init=False, repr=False, eq=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, repr=False, eq=False)
     _cache: dict[tuple[str, bool], Indicator | None] = attrs.field(init=False, repr=False, eq=False)
+    # The position in ``_matchers`` of each phrase without wildcards, the longest such phrase, and
+    # the positions of the phrases with wildcards: ``lookup`` finds the first matcher that matches
+    # by looking up the substrings of a phrase instead of trying every matcher in turn.
+    _ranks: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _longest: int = attrs.field(init=False, repr=False, eq=False)
+    _patterned: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_name: dict[str, Indicator] = {}
@@ -361,6 +367,11 @@ class Catalog:
         )
         object.__setattr__(self, "_matchers", tuple(matchers))
         object.__setattr__(self, "_cache", {})
+        literal = [(i, m) for i, m in enumerate(matchers) if isinstance(m.anywhere, _Literal)]
+        object.__setattr__(self, "_ranks", {m.phrase: i for i, m in literal})
+        object.__setattr__(self, "_longest", max((len(m.phrase) for _, m in literal), default=0))
+        patterned = (i for i, m in enumerate(matchers) if not isinstance(m.anywhere, _Literal))
+        object.__setattr__(self, "_patterned", tuple(patterned))
 
     def __len__(self) -> int:
         return len(self.indicators)
@@ -407,12 +418,41 @@ class Catalog:
             return self._cache[key]
         found: Indicator | None = self._by_name.get(phrase)
         if found is None:
-            for m in self._matchers:
-                if (m.at_end if head else m.anywhere).search(phrase):
-                    found = m.indicator
-                    break
+            found = self._first_match(phrase, head=head)
         self._cache[key] = found
         return found
+
+    def _first_match(self, phrase: str, *, head: bool) -> Indicator | None:
+        """The indicator of the first matcher (longest phrase first) that matches ``phrase``.
+
+        The same as trying each matcher in order, in time linear in the phrase: the phrases
+        without wildcards are found by looking up the phrase's substrings (or, for ``head``, its
+        suffixes before a head tail), and only the few with wildcards are tried as patterns.
+        """
+        ranks, longest = self._ranks, self._longest
+        best = len(self._matchers)
+        if head:
+            ends = (phrase, phrase[:-1]) if phrase.endswith("\n") else (phrase,)
+            for end in ends:
+                for tail in ("", *_HEAD_TAIL_WORDS):
+                    if not end.endswith(tail):
+                        continue
+                    stem = end[: len(end) - len(tail)]
+                    for k in range(max(0, len(stem) - longest), len(stem)):
+                        best = min(best, ranks.get(stem[k:], best))
+        else:
+            n = len(phrase)
+            for i in range(n):
+                for j in range(i + 1, min(n, i + longest) + 1):
+                    best = min(best, ranks.get(phrase[i:j], best))
+        for rank in self._patterned:
+            if rank >= best:
+                break
+            m = self._matchers[rank]
+            if (m.at_end if head else m.anywhere).search(phrase):
+                best = rank
+                break
+        return self._matchers[best].indicator if best < len(self._matchers) else None
 
     def extended(self, indicators: Iterable[Indicator]) -> Catalog:
         """A catalog with more entries (an entry with a known name refines it)."""
