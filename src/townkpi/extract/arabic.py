@@ -60,6 +60,15 @@ _FOLLOWERS: Final = (
 
 Found = tuple[int, int, SkipReason]
 
+#: Characters before a number that may make it a label, an ordinal or a reference (the context
+#: rules run only then): letters (PM2.5), blanks and line breaks (list markers), + (1+N), （ and
+#: the last character of 附件, 附表, 附图.
+_SPECIAL_BEFORE: Final = frozenset(
+    " \t\n\u3000+＋（(件表图_" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+#: Characters after a number that may do the same: + (1+N), ）, and the list markers . and 、.
+_SPECIAL_AFTER: Final = frozenset("+＋)）.．、")
+
 
 @attrs.frozen(slots=True, kw_only=True)
 class _Extent:
@@ -266,10 +275,13 @@ def _quantity(b: Builder, m: re.Match[str]) -> int:
         return ordinal(b, n1_start - 1, n1_start, m.end("s1") if m.group("s1") else n1_end)
     x = _extent(b, m)
     number_end = m.end("s1") if m.group("s1") else n1_end
-    for rule in _CONTEXT_RULES:
-        found = rule(b, n1_start, number_end)
-        if found is not None:
-            return b.skip(found[0], max(found[1], x.end), found[2])
+    text = b.text
+    prev = text[n1_start - 1] if n1_start else "\n"
+    if prev in _SPECIAL_BEFORE or text[number_end : number_end + 1] in _SPECIAL_AFTER:
+        for rule in _CONTEXT_RULES:
+            found = rule(b, n1_start, number_end)
+            if found is not None:
+                return b.skip(found[0], max(found[1], x.end), found[2])
     if x.unit is None:
         found = _bare_reason(b, m, x)
         if found is not None:

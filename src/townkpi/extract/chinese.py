@@ -82,7 +82,9 @@ def _class_list(b: Builder, _run: str, a: int, e: int) -> int | None:
 
 
 def _five_year_plan(b: Builder, run: str, a: int, e: int) -> int | None:
-    return b.skip(a, e, SkipReason.LABEL) if _FIVE_YEAR_PLAN.fullmatch(run) else None
+    if len(run) != len("十四五") or not _FIVE_YEAR_PLAN.fullmatch(run):
+        return None
+    return b.skip(a, e, SkipReason.LABEL)
 
 
 def _quarter(b: Builder, _run: str, a: int, e: int) -> int | None:
@@ -93,14 +95,13 @@ def _quarter(b: Builder, _run: str, a: int, e: int) -> int | None:
     return b.skip(start, e + (2 if text.startswith("季度", e) else 1), SkipReason.PERIOD)
 
 
-def _known_label(b: Builder, _run: str, a: int, _e: int) -> int | None:
-    label = b.p.labels.match(b.text, a)
-    return None if label is None else b.skip(a, label.end(), SkipReason.LABEL)
-
-
-def _known_place(b: Builder, _run: str, a: int, _e: int) -> int | None:
-    place = b.p.places.match(b.text, a)
-    return None if place is None else b.skip(a, place.end(), SkipReason.NAME)
+def _known_word(b: Builder, _run: str, a: int, _e: int) -> int | None:
+    """八项规定, 两个确立 (labels) and 三明, 十堰 (places) of the lexicon."""
+    word = b.p.known.match(b.text, a)
+    if word is None:
+        return None
+    reason = SkipReason.NAME if word.group() in b.p.place_words else SkipReason.LABEL
+    return b.skip(a, word.end(), reason)
 
 
 def _session(b: Builder, _run: str, a: int, e: int) -> int | None:
@@ -151,6 +152,8 @@ def _quantity(b: Builder, run: str, a: int, e: int) -> int | None:
     """十七家, 两个, 超千亿元: a quantity when a unit follows."""
     text = b.text
     if run[0] in "百千万亿" and not (a and text[a - 1] in _QUALIFIED_START):
+        return None
+    if text[e : e + 1] not in b.p.unit_first:
         return None
     um = b.p.unit_at.match(text, e)
     if um is None or b.blocked(um.group("u"), um.end("u")):
@@ -213,8 +216,7 @@ _BY_NEXT: Final[dict[str, tuple[Rule, ...]]] = {
 #: Rules tried last, in order; the final one always applies.
 _LAST: Final[tuple[Rule, ...]] = (
     _five_year_plan,
-    _known_label,
-    _known_place,
+    _known_word,
     _quantity,
     _word,
     _name,

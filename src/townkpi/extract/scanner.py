@@ -69,8 +69,9 @@ class Patterns:
     prefix_qualifier: re.Pattern[str]
     blocked: dict[str, frozenset[str]]
     inner_lexical: tuple[tuple[int, frozenset[str], int], ...]
-    labels: re.Pattern[str]
-    places: re.Pattern[str]
+    known: re.Pattern[str]
+    place_words: frozenset[str]
+    unit_first: frozenset[str]
     name_suffix: re.Pattern[str]
     rank_before: re.Pattern[str]
     ratio_before: re.Pattern[str]
@@ -162,8 +163,12 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         prefix_qualifier=re.compile(rf"(?:{alternation(prefix_words)})$"),
         blocked=blocked,
         inner_lexical=tuple((k, frozenset(ws), n) for (k, n), ws in sorted(inner.items())),
-        labels=re.compile(alternation(labels)),
-        places=re.compile(alternation(lex.words("chinese", "places"))),
+        known=re.compile(alternation((*labels, *lex.words("chinese", "places")))),
+        place_words=frozenset(lex.words("chinese", "places")),
+        unit_first=frozenset(
+            [s[0] for s in _unit_symbols(units)]
+            + ["余", "多", "万", "亿", "千", "百", " ", "\u3000"]
+        ),
         name_suffix=re.compile(
             rf"[^{CN_NUMERAL_CHARS}，。、；：！？\n“”（）]{{0,2}}?"
             rf"(?:{alternation(lex.words('chinese', 'name_suffixes'))})"
