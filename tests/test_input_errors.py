@@ -47,6 +47,18 @@ TABLE_CASES: dict[str, tuple[bytes | str | None, str, str]] = {
     "broken.json": (b'{"facts": [', "E-INPUT", "line 1, column 12"),
     "broken.toml": (b"[x\n", "E-INPUT", "not TOML"),
     "missing.sqlite": (None, "E-MISSING", "no such file"),
+    # the facts JSON with a second skipped mention that has no span
+    "skipped.json": (
+        b'{"facts": [], "skipped": [{"start": 0, "end": 4, "surface": "2023", "reason": "year"},'
+        b' {"surface": "x"}]}',
+        "E-INPUT",
+        "not the townkpi facts JSON: skipped mention 2: a skipped mention needs 'start' and 'end'",
+    ),
+    "skipped-not-object.json": (
+        b'{"facts": [], "skipped": ["2023"]}',
+        "E-INPUT",
+        "skipped mention 1: not an object but str",
+    ),
     "table.json": ("dir", "E-DIRECTORY", "is a directory"),
 }
 CASES = {**TEXT_CASES, **TABLE_CASES}

@@ -44,7 +44,7 @@ import attrs
 
 from townkpi.errors import NumberFormatError, TownkpiError, UnitError
 from townkpi.interval import Interval, format_fraction
-from townkpi.model import Fact, FactKind, Modality, Period, Report, Value
+from townkpi.model import Fact, FactKind, Modality, Period, Report, SkippedMention, Value
 from townkpi.numbers import QUALIFIERS, Comparator
 from townkpi.records.record import ProblemKind, Record, RecordProblem, RecordsResult
 from townkpi.serialize import fact_from_dict, skipped_from_dict
@@ -493,6 +493,24 @@ def _dict_problem(data: Mapping[str, Any], exc: Exception, number: int) -> Recor
     return problem(ProblemKind.INTERVAL, None, str(exc))
 
 
+def _skipped_from_dicts(items: object) -> tuple[SkippedMention, ...]:
+    """The skipped mentions of the facts JSON; one that is malformed names its place (from 1)."""
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise ValueError(f"'skipped' must be a list, not {type(items).__name__}")
+    out: list[SkippedMention] = []
+    for number, item in enumerate(items, start=1):
+        try:
+            if not isinstance(item, Mapping):
+                raise TypeError(f"not an object but {type(item).__name__}")
+            out.append(skipped_from_dict(item))
+        except (ValueError, TypeError, KeyError) as exc:
+            detail = f"no {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise ValueError(f"skipped mention {number}: {detail}") from exc
+    return tuple(out)
+
+
 def facts_from_dicts(data: Mapping[str, Any], *, source: str | None = None) -> RecordsResult:
     """Read the object ``townkpi facts --format json`` prints, keeping every good fact.
 
@@ -544,7 +562,7 @@ def facts_from_dicts(data: Mapping[str, Any], *, source: str | None = None) -> R
         source=str(source if source is not None else data.get("source", "")),
         encoding=str(data.get("encoding", "utf-8")),
         facts=tuple(r.fact for r in reads if r.fact is not None),
-        skipped=tuple(skipped_from_dict(s) for s in data.get("skipped") or ()),
+        skipped=_skipped_from_dicts(data.get("skipped")),
         year=data.get("year"),
         title=data.get("title"),
     )

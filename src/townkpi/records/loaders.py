@@ -122,7 +122,10 @@ def load_json(path: str | os.PathLike[str]) -> RecordsResult:
     if isinstance(data, list):
         return facts_from_records(data, source=source)
     if isinstance(data, Mapping) and isinstance(data.get("facts"), list):
-        return facts_from_dicts(data)
+        try:
+            return facts_from_dicts(data)
+        except ValueError as exc:  # a malformed skipped mention, named by its place
+            raise _not_format(source, "the townkpi facts JSON", str(exc)) from exc
     if isinstance(data, Mapping) and isinstance(data.get("records"), list):
         return facts_from_records(data["records"], source=str(data.get("source") or source))
     raise _not_format(
