@@ -49,8 +49,10 @@ TABLE_CASES: dict[str, tuple[bytes | str | None, str, str]] = {
     "missing.sqlite": (None, "E-MISSING", "no such file"),
     # the facts JSON with a second skipped mention that has no span
     "skipped.json": (
-        b'{"facts": [], "skipped": [{"start": 0, "end": 4, "surface": "2023", "reason": "year"},'
-        b' {"surface": "x"}]}',
+        (
+            b'{"facts": [], "skipped": [{"start": 0, "end": 4, "surface": "2023", "reason": "year"},'
+            b' {"surface": "x"}]}'
+        ),
         "E-INPUT",
         "not the townkpi facts JSON: skipped mention 2: a skipped mention needs 'start' and 'end'",
     ),
