@@ -64,6 +64,51 @@ def test_grim_flags_exactly_the_rates_no_total_produces(n, rate):
     assert flagged is not _exists_total(n, rate, 1)
 
 
+def _base_report(n: int, rate: Decimal, count: str = "调处矛盾纠纷", name: str = "调处成功率"):
+    return [
+        Fact(id="n", kind=FactKind.AMOUNT, value=Value.parse(f"{n}起"), indicator=count),
+        Fact(
+            id="r", kind=FactKind.RATE, value=Value.parse(f"{rate}%"), indicator=name, refers_to="n"
+        ),
+    ]
+
+
+def _exists_part(n: int, rate: Decimal, places: int) -> bool:
+    """Brute force: some whole k ≤ n with k/n rounding half-up to ``rate``."""
+    return any(_round(Fraction(k * 100, n), places) == rate for k in range(n + 1))
+
+
+@settings(deadline=None)  # timing belongs in benchmarks; the first call builds the registry
+@given(n=st.integers(1, 3000), settled=st.integers(0, 3000), places=st.integers(0, 2))
+def test_a_success_rate_of_the_disputes_handled_is_never_flagged(n, settled, places):
+    k = min(settled, n)
+    rate = _round(Fraction(k * 100, n), places)
+    if rate == 0:
+        return
+    assert "TK101" not in _codes(_base_report(n, rate), "TK1")
+
+
+@settings(deadline=None)  # timing belongs in benchmarks; the first call builds the registry
+@given(
+    n=st.integers(1, 400),
+    rate=st.decimals(min_value=Decimal("0.5"), max_value=Decimal(100), places=1),
+)
+def test_grim_over_the_whole_flags_exactly_the_rates_no_part_produces(n, rate):
+    flagged = "TK101" in _codes(_base_report(n, rate), "TK101")
+    assert flagged is not _exists_part(n, rate, 1)
+
+
+@settings(deadline=None)  # timing belongs in benchmarks; the first call builds the registry
+@given(
+    n=st.integers(1, 400),
+    rate=st.decimals(min_value=Decimal("0.5"), max_value=Decimal(100), places=1),
+)
+def test_undecided_wording_flags_only_when_neither_reading_fits(n, rate):
+    report = _base_report(n, rate, count="新建项目", name="")
+    flagged = "TK101" in _codes(report, "TK101")
+    assert flagged is not (_exists_total(n, rate, 1) or _exists_part(n, rate, 1))
+
+
 @settings(deadline=None)  # timing belongs in benchmarks; the first call builds the registry
 @given(
     whole=st.fractions(min_value=1, max_value=10_000, max_denominator=1000),

@@ -27,6 +27,21 @@ The public API, in the order a reader meets it:
   [`Evidence`][townkpi.Evidence]; a check is a [`Check`][townkpi.Check] subclass that receives a
   [`CheckContext`][townkpi.CheckContext]; [`Config`][townkpi.Config] and
   [`load_config`][townkpi.load_config] select checks and set severities;
+- writing checks: the helpers that townkpi's checks and the sector packs share
+  ([`townkpi.checks.helpers`][townkpi.checks.helpers]) say which figures are comparable
+  ([`same_scope`][townkpi.same_scope], [`same_subject`][townkpi.same_subject],
+  [`counterparts`][townkpi.counterparts], [`amounts_in_sentence`][townkpi.amounts_in_sentence],
+  [`amounts_before`][townkpi.amounts_before], [`related_in_catalog`][townkpi.related_in_catalog]),
+  read their wording ([`figure_words`][townkpi.figure_words],
+  [`is_increment`][townkpi.is_increment], [`is_cumulative`][townkpi.is_cumulative],
+  [`is_under_way`][townkpi.is_under_way], [`is_list_item`][townkpi.is_list_item]), compute with
+  their intervals ([`interval_in_unit`][townkpi.interval_in_unit],
+  [`unit_category`][townkpi.unit_category], [`proportion_interval`][townkpi.proportion_interval],
+  [`quotient`][townkpi.quotient], [`surely_greater`][townkpi.surely_greater], and the GRIM
+  test's [`whole_totals`][townkpi.whole_totals] and [`whole_parts`][townkpi.whole_parts] giving
+  [`WholeCounts`][townkpi.WholeCounts]) and phrase messages
+  ([`describe_fact`][townkpi.describe_fact], [`format_number`][townkpi.format_number],
+  [`format_interval`][townkpi.format_interval]);
 - plugins: [`hookimpl`][townkpi.hookimpl] marks hook implementations, the
   [`PluginHost`][townkpi.PluginHost] loads plugins, the [`Catalog`][townkpi.Catalog] of
   [`Indicator`][townkpi.Indicator]s is extended with
@@ -65,10 +80,40 @@ if TYPE_CHECKING:
     from townkpi.build import change, fact, rate, share
     from townkpi.catalog import Catalog, Indicator, indicators_from_toml
     from townkpi.checks.base import Check, CheckContext, Parameter
+    from townkpi.checks.helpers import (
+        WholeCounts,
+        amounts_before,
+        amounts_in_sentence,
+        counterparts,
+        describe_fact,
+        figure_words,
+        interval_in_unit,
+        is_cumulative,
+        is_increment,
+        is_list_item,
+        is_under_way,
+        proportion_interval,
+        quotient,
+        related_in_catalog,
+        same_scope,
+        same_subject,
+        surely_greater,
+        unit_category,
+        whole_parts,
+        whole_totals,
+    )
     from townkpi.config import Config, ConfigError, load_config
     from townkpi.document import Document, decode, read_document
     from townkpi.extract import ExtractOptions, extract
-    from townkpi.findings import CheckResult, Evidence, Finding, PluginFault, Severity
+    from townkpi.findings import (
+        CheckResult,
+        Evidence,
+        Finding,
+        PluginFault,
+        Severity,
+        format_interval,
+        format_number,
+    )
     from townkpi.hookspecs import hookimpl
     from townkpi.interval import Interval, Rounding
     from townkpi.lexicon import Phrase
@@ -149,6 +194,28 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
         "CheckContext",
         "Parameter",
     ),
+    "townkpi.checks.helpers": (
+        "WholeCounts",
+        "amounts_before",
+        "amounts_in_sentence",
+        "counterparts",
+        "describe_fact",
+        "figure_words",
+        "interval_in_unit",
+        "is_cumulative",
+        "is_increment",
+        "is_list_item",
+        "is_under_way",
+        "proportion_interval",
+        "quotient",
+        "related_in_catalog",
+        "same_scope",
+        "same_subject",
+        "surely_greater",
+        "unit_category",
+        "whole_parts",
+        "whole_totals",
+    ),
     "townkpi.config": (
         "Config",
         "ConfigError",
@@ -169,6 +236,8 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
         "Finding",
         "PluginFault",
         "Severity",
+        "format_interval",
+        "format_number",
     ),
     "townkpi.hookspecs": ("hookimpl",),
     "townkpi.interval": (
@@ -294,17 +363,30 @@ __all__ = [
     "UnitDefinition",
     "UnitError",
     "Value",
+    "WholeCounts",
+    "amounts_before",
+    "amounts_in_sentence",
     "change",
     "check",
     "conversion_factor",
     "convert",
+    "counterparts",
     "decode",
+    "describe_fact",
     "extract",
     "fact",
     "facts_from_records",
+    "figure_words",
+    "format_interval",
+    "format_number",
     "format_quantity",
     "hookimpl",
     "indicators_from_toml",
+    "interval_in_unit",
+    "is_cumulative",
+    "is_increment",
+    "is_list_item",
+    "is_under_way",
     "load",
     "load_actuals",
     "load_config",
@@ -314,13 +396,22 @@ __all__ = [
     "load_toml",
     "parse_numeral",
     "parse_unit",
+    "proportion_interval",
     "quantity",
+    "quotient",
     "rate",
     "read_document",
     "read_records",
+    "related_in_catalog",
+    "same_scope",
+    "same_subject",
     "score",
     "share",
+    "surely_greater",
     "targets_from_report",
+    "unit_category",
+    "whole_parts",
+    "whole_totals",
     "write_csv",
     "write_sqlite",
 ]

@@ -59,7 +59,7 @@ ParameterValue = bool | int | str | Decimal
 _CODE_RE: Final = re.compile(r"[A-Z]{2,5}\d{3}")
 _NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 _SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
-_CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "\n")
+_CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "！", "？", "!", "?", "\n")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -256,7 +256,7 @@ class CheckContext:
     _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
     # Memos, filled on first use: a fact's indicator, and the amounts of each indicator.
-    _indicators: dict[tuple[str, bool], Indicator | None] = attrs.field(
+    _indicators: dict[tuple[str, bool, bool], Indicator | None] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
     _amounts: Mapping[str, tuple[Fact, ...]] | None = attrs.field(
@@ -292,7 +292,9 @@ class CheckContext:
         """The facts (changes, shares, rates) that refer to ``fact``."""
         return self._referrers.get(fact.id, ())
 
-    def indicator(self, fact: Fact, *, clause: bool = False) -> Indicator | None:
+    def indicator(
+        self, fact: Fact, *, clause: bool = False, head: bool = False
+    ) -> Indicator | None:
         """The catalog indicator of a fact's indicator phrase, or None.
 
         Args:
@@ -300,13 +302,17 @@ class CheckContext:
             clause: When the catalog does not know the phrase, try the words of the fact's clause
                 before the figure (累计排摸“四不”违法建筑58宗 names 违法建筑排摸 even when the
                 phrase is only 违法建筑). The built-in checks do.
+            head: Match a name or alias only at the end of the phrase, where Chinese puts the
+                head of a noun phrase (``Catalog.lookup(phrase, head=True)``): then
+                工业用地全生命周期管理 names no indicator. Checks that judge a figure by what it
+                measures (the sector packs) use this stricter match.
         """
-        key = (fact.id, clause)
+        key = (fact.id, clause, head)
         if key in self._indicators:
             return self._indicators[key]
-        found = self.catalog.lookup(fact.indicator)
+        found = self.catalog.lookup(fact.indicator, head=head)
         if found is None and clause:
-            found = self.catalog.lookup(self.clause_before(fact))
+            found = self.catalog.lookup(self.clause_before(fact), head=head)
         self._indicators[key] = found
         return found
 

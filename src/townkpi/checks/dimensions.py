@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from townkpi.checks.base import Check, CheckContext
-from townkpi.checks.common import describe, unit_of
+from townkpi.checks.common import unit_of
+from townkpi.checks.helpers import describe_fact
 from townkpi.findings import Finding
 from townkpi.hookspecs import hookimpl
 from townkpi.model import Fact, FactKind
@@ -93,7 +94,7 @@ class IndicatorDimension(Check):
                 continue
             allowed = " or ".join(_say(d) for d in ind.dimensions)
             yield self.finding(
-                f"{describe(fact)}: {ind.name} is measured as {allowed}, but {u.text} is "
+                f"{describe_fact(fact)}: {ind.name} is measured as {allowed}, but {u.text} is "
                 f"{_WORDS.get(u.category.value, u.category.value)}; an amount of "
                 f"{ind.name} cannot have that dimension",
                 facts=[fact],

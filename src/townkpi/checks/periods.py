@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from townkpi.checks.base import Check, CheckContext
-from townkpi.checks.common import in_unit, is_actual, same_subject, show_interval, surely_greater
+from townkpi.checks.common import is_actual, show_interval
+from townkpi.checks.helpers import interval_in_unit, same_subject, surely_greater
 from townkpi.findings import Finding
 from townkpi.hookspecs import hookimpl
 from townkpi.model import Fact, FactKind
@@ -70,7 +71,7 @@ class PartialYearAboveFullYear(Check):
         u = part.value.unit_info
         if u is not None and u.category is UnitCategory.PROPORTION:
             return None
-        p = in_unit(part, full.unit)
+        p = interval_in_unit(part, full.unit)
         if p is None or not surely_greater(p, full.interval):
             return None
         unit = full.unit

@@ -1,17 +1,25 @@
 """Rates against counts and against 100% (TK101, TK102, TK103): a built-in plugin.
 
-A completion or handling rate r, written to d decimals, over a done count n of whole things
-(拆迁169户, 完成率98.8%) needs a whole-number total T ≥ n for which n/T rounds to r: this is the
-GRIM test. The rate's interval [98.75, 98.85)% gives the interval of totals n/r; when it holds no
-whole number, the count and the rate cannot both be right (TK101). Otherwise the feasible totals
-are shown as information (TK102), as is the implied total of a continuous quantity (征地184亩 at
-97.4% → about 188.9亩). A rate of a finite set (办结率, 成功率, 满意率) above 100% is impossible
-(TK103); the attainment of a target (完成年度目标的117%) is not such a rate.
+A completion, handling or success rate r, written to d decimals, refers to a count n of whole
+things that is one side of it. When n is what was done (完成拆迁169户，完成率98.8%), the total T
+is unknown and must be a whole number with n/T rounding to r; when n is the whole the rate is a
+share of (调处矛盾纠纷25起，调处成功率92%), the part k is unknown and must be a whole number
+k ≤ n with k/n rounding to r (23 of 25). This is the GRIM test; the words decide which side the
+count is on ([`rate_reading`][townkpi.checks.readings.rate_reading]). When the reading allows no
+whole number, the count and the rate cannot both be right (TK101); when the words do not decide,
+TK101 reports only a count that neither reading allows. Otherwise what the figures imply is shown
+as information (TK102), as is the implied total of a continuous quantity (征地184亩 at 97.4% →
+about 188.9亩). A rate of a finite set (办结率, 成功率, 满意率) above 100% is impossible (TK103);
+the attainment of a target (完成年度目标的117%) is not such a rate.
+
+TK101 judges a rate against the one count it refers to. A sector pack that compares a rate with
+two counts (the cases and the outcomes: 受理1200件，办结1180件，办结率99.5%), or with a count
+other than the one the rate refers to, reports that itself (the social pack's SOC101, the urban
+pack's URB101), so that one contradiction gives one finding.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final
@@ -21,14 +29,21 @@ import attrs
 from townkpi.checks.base import Check, CheckContext, Parameter
 from townkpi.checks.common import (
     base_interval,
-    describe,
     is_actual,
     is_attainment,
     percent_interval,
-    proportion,
     show_interval,
     unit_of,
 )
+from townkpi.checks.helpers import (
+    WholeCounts,
+    describe_fact,
+    is_list_item,
+    proportion_interval,
+    whole_parts,
+    whole_totals,
+)
+from townkpi.checks.readings import Reading, rate_reading
 from townkpi.findings import Evidence, Finding, Severity, format_number
 from townkpi.hookspecs import hookimpl
 from townkpi.interval import Interval
@@ -39,48 +54,101 @@ __all__ = ["RateAbove100", "RateCountGrim", "RateImpliedTotal", "townkpi_registe
 
 _MAX_SHOWN: Final = 5
 
+_UNDECIDED_NOTE: Final = (
+    "the words do not tell whether the count is what the rate counts or the whole it is a share "
+    "of; neither reading allows a whole number"
+)
+
 
 @attrs.frozen(slots=True, kw_only=True)
-class _Totals:
-    """What a rate over a done amount implies about the total."""
+class _Side:
+    """One reading of a count: the unknown other side of the rate, and its evidence names.
+
+    Attributes:
+        total: True when the unknown is the total (the count is the part done), False when it is
+            the part (the count is the whole).
+        interval: Where the unknown lies, in the count's unit.
+        counts: For a count of whole things, the whole numbers the unknown may be.
+    """
+
+    total: bool
+    interval: Interval
+    counts: WholeCounts | None
+
+    @property
+    def noun(self) -> str:
+        """``totals`` or ``parts``, for evidence names."""
+        return "totals" if self.total else "parts"
+
+    @property
+    def rates_name(self) -> str:
+        """The evidence name of the rates of the nearest whole numbers."""
+        return "nearest_rates" if self.total else "part_rates"
+
+    @property
+    def ruled_out(self) -> bool:
+        """Whether the reading allows no whole number (of a bounded interval)."""
+        c = self.counts
+        return c is not None and not c.possible and c.interval.is_bounded
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Implied:
+    """What a rate implies about the other side of the count it refers to, reading by reading."""
 
     rate: Fact
-    done: Fact
+    count: Fact
+    reading: Reading
     unit: str
-    done_interval: Interval
-    rate_interval: Interval  # in percent
-    totals: Interval  # in ``unit``
-    whole: bool  # the done count is an exact count of whole things
-    feasible: tuple[int, ...]  # whole totals (only when ``whole``), at most _MAX_SHOWN + 1
+    rate_interval: Interval  # a fraction of one
+    whole: bool  # the count is an exact count of whole things
+    n: int  # the count, when ``whole`` (else 0)
+    sides: tuple[_Side, ...]  # the total side first
+
+    @property
+    def percent(self) -> Interval:
+        """The rate's interval in percent."""
+        return self.rate_interval.scale(100)
+
+    def share(self, side: _Side, c: int) -> Fraction:
+        """The rate a whole number ``c`` of the unknown side gives (n of c, or c of n)."""
+        return Fraction(self.n, c) if side.total else Fraction(c, self.n)
 
 
-def _totals(ctx: CheckContext, rate: Fact) -> _Totals | None:
-    """The totals a rate over its done amount allows, or None when the check does not apply."""
+def _implied(ctx: CheckContext, rate: Fact, limit: int = _MAX_SHOWN) -> _Implied | None:
+    """What a rate over the amount it refers to implies, or None when the checks do not apply."""
     if rate.kind is not FactKind.RATE or is_attainment(ctx, rate):
         return None
-    done = ctx.referent(rate)
-    p = proportion(rate)
-    if done is None or p is None or done.kind is not FactKind.AMOUNT:
+    count = ctx.referent(rate)
+    p = proportion_interval(rate)
+    if count is None or p is None or count.kind is not FactKind.AMOUNT:
         return None
     if not p.is_above(0) or p.is_above(1):  # 0% implies no total; above 100% is TK103's
         return None
-    based = base_interval(done)
-    u = unit_of(done)
+    based = base_interval(count)
+    u = unit_of(count)
     if based is None or u is None or u.category is UnitCategory.PROPORTION:
         return None
     n_iv, unit = based
-    if n_iv.lower is None or n_iv.lower < 0:
-        return None
-    totals = n_iv / p
-    floor = Interval.at_least(n_iv.lower)  # the total is at least the done amount
-    totals = totals.intersection(floor) or totals
-    whole = u.category is UnitCategory.COUNT and n_iv.is_point
-    feasible: tuple[int, ...] = ()
-    if whole and totals.is_bounded:
-        feasible = tuple(totals.integers(limit=_MAX_SHOWN + 1))
-    return _Totals(
-        rate=rate, done=done, unit=unit, done_interval=n_iv, rate_interval=p.scale(100),
-        totals=totals, whole=whole, feasible=feasible,
+    if n_iv.lower is None or n_iv.lower < 0 or is_list_item(ctx, count):
+        return None  # a rate after a list of counts may be a rate of all of them
+    reading = rate_reading(ctx, rate, count)
+    whole = u.category is UnitCategory.COUNT and n_iv.is_point and n_iv.lower.denominator == 1
+    n = int(n_iv.lower) if whole else 0
+    sides: list[_Side] = []
+    if reading is not Reading.TOTAL:  # the count may be the part done: the total is unknown
+        totals = n_iv / p
+        totals = totals.intersection(Interval.at_least(n_iv.lower)) or totals
+        counts = whole_totals(n, p, limit=limit) if whole else None
+        sides.append(_Side(total=True, interval=totals, counts=counts))
+    if reading is not Reading.DONE:  # the count may be the whole: the part is unknown
+        within = Interval(lower=0, upper=n_iv.upper, upper_closed=n_iv.upper_closed)
+        parts = (n_iv * p).intersection(within) or n_iv * p  # a part lies within its whole
+        counts = whole_parts(n, p, limit=limit) if whole else None
+        sides.append(_Side(total=False, interval=parts, counts=counts))
+    return _Implied(
+        rate=rate, count=count, reading=reading, unit=unit, rate_interval=p, whole=whole, n=n,
+        sides=tuple(sides),
     )  # fmt: skip
 
 
@@ -88,68 +156,105 @@ def _pct(x: Fraction) -> str:
     return f"{format_number(x * 100, 2)}%"
 
 
+def _reading(t: _Implied) -> str:
+    return "undecided" if t.reading is Reading.EITHER else t.reading.value
+
+
+def _count_name(t: _Implied) -> str:
+    """The evidence name of the count: ``done`` (the part), ``total`` (the whole) or ``count``."""
+    return {Reading.DONE: "done", Reading.TOTAL: "total"}.get(t.reading, "count")
+
+
 class RateCountGrim(Check):
-    """A rate over a count of whole things needs a whole-number total that rounds to it.
+    """A rate over a count of whole things needs whole numbers on both sides of it.
 
     "完成拆迁169户，完成率98.5%" says 169 households are 98.5% of all. A rate written as 98.5
     stands for any true rate in [98.45, 98.55)%, so the total lies between 169/0.9855 and
     169/0.9845, that is in (171.49, 171.66]: no whole number of households does. Either the count
     or the rate is wrong (the GRIM test). With 98.8% the total is 171 (169/171 = 98.83%).
 
+    The count may also be the whole the rate is a share of: "调处矛盾纠纷25起，调处成功率92%" is
+    23 of 25 disputes settled (92.0%), while 调处成功率93% would need 23.125 to 23.375 of them.
+    The words decide which side the count is on: the rate's own word (完成, 办结, 拆迁 …) in the
+    count's words makes it the part done; a rate of outcomes (成功率, 满意率, 合格率 …) over a
+    count of cases or tests (调处, 受理, 办理, 检查, 抽检 …) makes it the whole. When the words
+    do not tell, the figures are reported only when neither reading allows a whole number.
+
     反例:
         宁慈线完成拆迁169户，完成率98.5%。
+        调处矛盾纠纷25起，调处成功率93%。
 
     正例:
         宁慈线完成拆迁169户，完成率98.8%。
+        调处矛盾纠纷25起，调处成功率92%。
     """
 
     code = "TK101"
     name = "townkpi.rates.rate_count"
-    description = "A rate over a count of whole things has no whole-number total that rounds to it."
+    description = "A rate over a count of whole things has no whole number on its other side."
     groups = ("core", "rates")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        """Yield an error for each rate whose count admits no whole total."""
+        """Yield an error for each rate whose count no reading allows."""
         for rate in ctx.of_kind(FactKind.RATE):
-            t = _totals(ctx, rate)
-            if t is None or not t.whole or t.feasible or not t.totals.is_bounded:
-                continue
-            yield self._finding(t)
+            t = _implied(ctx, rate)
+            if t is not None and t.whole and all(side.ruled_out for side in t.sides):
+                yield self._finding(t)
 
-    def _finding(self, t: _Totals) -> Finding:
-        n = t.done_interval.lower
-        assert n is not None
-        assert t.totals.lower is not None
-        assert t.totals.upper is not None
-        below = max(math.floor(t.totals.lower), math.ceil(n))
-        above = max(math.ceil(t.totals.upper), below + 1)
-        nearest = [c for c in (below, above) if c > 0 and c >= n]
-        near_text = " and ".join(f"{format_number(n)} of {c} is {_pct(n / c)}" for c in nearest)
-        return self.finding(
-            f"{describe(t.done)} at a rate of {t.rate.surface or t.rate.value}: "
-            f"a rate written so stands for {show_interval(t.rate_interval, '%')}, so the total "
-            f"would lie in {show_interval(t.totals, t.unit)}, which holds no whole number of "
-            f"{t.unit}; {near_text}, neither of which rounds to {t.rate.value}, so the count and "
-            "the rate cannot both be right",
-            facts=[t.done, t.rate],
-            evidence=(
-                Evidence.of("done", f"{format_number(n)}{t.unit}"),
-                Evidence.of("rate", str(t.rate.value)),
-                Evidence.of("rate_interval", t.rate_interval),
-                Evidence.of("total_interval", t.totals),
-                Evidence.of("nearest_totals", [str(c) for c in nearest]),
-                Evidence.of("nearest_rates", [_pct(n / c) for c in nearest]),
-            ),
+    def _finding(self, t: _Implied) -> Finding:
+        evidence = [
+            Evidence.of(_count_name(t), f"{format_number(t.n)}{t.unit}"),
+            Evidence.of("rate", str(t.rate.value)),
+            Evidence.of("rate_interval", t.percent),
+        ]
+        clauses = []
+        for side in t.sides:
+            assert side.counts is not None
+            near = side.counts.nearest
+            rates = [_pct(t.share(side, c)) for c in near]
+            pairs = (f"{t.n} of {c}" if side.total else f"{c} of {t.n}" for c in near)
+            said = " and ".join(f"{pair} is {r}" for pair, r in zip(pairs, rates, strict=True))
+            where = "the total" if side.total else "the number it counts"
+            clauses.append((where, show_interval(side.interval, t.unit), said))
+            evidence += [
+                Evidence.of(f"{side.noun[:-1]}_interval", side.interval),
+                Evidence.of(f"nearest_{side.noun}", [str(c) for c in near]),
+                Evidence.of(side.rates_name, rates),
+            ]
+        evidence.append(Evidence.of("reading", _reading(t)))
+        start = (
+            f"{describe_fact(t.count)} at a rate of {t.rate.surface or t.rate.value}: a rate "
+            f"written so stands for {show_interval(t.percent, '%')}"
         )
+        if t.reading is Reading.EITHER:
+            evidence.append(Evidence.of("note", _UNDECIDED_NOTE))
+            (_w1, totals, near_totals), (_w2, parts, near_parts) = clauses
+            message = (
+                f"{start}; as the number the rate counts, the count would need a total in "
+                f"{totals} ({near_totals}), and as the whole, a number counted in {parts} "
+                f"({near_parts}); neither holds a whole number of {t.unit}, so the count and the "
+                "rate cannot both be right"
+            )
+        else:
+            ((where, interval, said),) = clauses
+            whole_of = "" if t.reading is Reading.DONE else ", and the count is the whole"
+            message = (
+                f"{start}{whole_of}, so {where} would lie in {interval}, which holds no whole "
+                f"number of {t.unit}; {said}, neither of which rounds to {t.rate.value}, so the "
+                "count and the rate cannot both be right"
+            )
+        return self.finding(message, facts=[t.count, t.rate], evidence=evidence)
 
 
 class RateImpliedTotal(Check):
-    """The total a rate over a done amount implies, shown as information.
+    """The total (or the part) that a rate over a count or amount implies, shown as information.
 
     "宁慈线完成拆迁169户，完成率98.8%" implies that 171 households were to be relocated
-    (169/171 = 98.83%); "征地184亩，完成率97.4%" implies a total between 188.81 and 189.00 亩.
+    (169/171 = 98.83%); "征地184亩，完成率97.4%" implies a total between 188.81 and 189.00 亩;
+    "调处各类矛盾纠纷670起，调处成功率100%" implies that 667 to 670 of the disputes were settled.
     Nothing is wrong: the finding shows what the figures imply, for a reader to compare with
-    other sources.
+    other sources. When the words do not tell which side of the rate the count is on, each
+    reading that fits is shown.
 
     反例:
         宁慈线征地184亩，完成率97.4%。
@@ -160,44 +265,59 @@ class RateImpliedTotal(Check):
 
     code = "TK102"
     name = "townkpi.rates.implied_total"
-    description = "The total that a rate over a done count or amount implies."
+    description = "The total (or the part) that a rate over a count or amount implies."
     groups = ("core", "rates", "implied")
     default_severity = Severity.INFO
     parameters = (
         Parameter(
             name="max_totals",
             default=_MAX_SHOWN,
-            description="The most feasible whole totals listed in the evidence.",
+            description="The most feasible whole totals (or parts) listed in the evidence.",
         ),
     )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        """Yield an information finding for each rate with a feasible total."""
+        """Yield an information finding for each rate with a feasible total or part."""
         limit = int(self.option("max_totals"))
         for rate in ctx.of_kind(FactKind.RATE):
-            t = _totals(ctx, rate)
-            if t is None or (t.whole and not t.feasible):
+            t = _implied(ctx, rate, limit)
+            if t is None:
                 continue
             evidence = [
-                Evidence.of("done", f"{t.done.value}"),
+                Evidence.of(_count_name(t), str(t.count.value)),
                 Evidence.of("rate", str(t.rate.value)),
-                Evidence.of("total_interval", t.totals),
             ]
-            if t.whole:
-                shown = t.feasible[:limit]
-                more = "" if len(t.feasible) <= limit else " …"
-                totals = ", ".join(str(c) for c in shown) + more
-                evidence.append(Evidence.of("feasible_totals", [str(c) for c in shown]))
-                message = (
-                    f"{describe(t.done)} at {t.rate.value} implies a total of {totals} {t.unit} "
-                    f"(a total in {show_interval(t.totals, t.unit)})"
-                )
-            else:
-                message = (
-                    f"{describe(t.done)} at {t.rate.value} implies a total in "
-                    f"{show_interval(t.totals, t.unit)}"
-                )
-            yield self.finding(message, facts=[t.done, t.rate], evidence=evidence)
+            said = [
+                self._side(t, side, limit, evidence)
+                for side in t.sides
+                if not t.whole or (side.counts is not None and side.counts.possible)
+            ]
+            if not said:
+                continue
+            evidence.append(Evidence.of("reading", _reading(t)))
+            yield self.finding(
+                f"{describe_fact(t.count)} at {t.rate.value} implies {' or '.join(said)}",
+                facts=[t.count, t.rate],
+                evidence=evidence,
+            )
+
+    @staticmethod
+    def _side(t: _Implied, side: _Side, limit: int, evidence: list[Evidence]) -> str:
+        """What one reading implies, for the message; its evidence is added to ``evidence``."""
+        evidence.append(Evidence.of(f"{side.noun[:-1]}_interval", side.interval))
+        shown = show_interval(side.interval, t.unit)
+        where = f"a total in {shown}" if side.total else f"a number counted in {shown}"
+        if t.reading is Reading.EITHER:
+            where += " if it counts what was done" if side.total else " if it is the whole"
+        if side.counts is None:
+            return where
+        listed = side.counts.feasible[:limit]
+        more = "" if len(side.counts.feasible) <= limit else " …"
+        evidence.append(Evidence.of(f"feasible_{side.noun}", [str(c) for c in listed]))
+        text = ", ".join(str(c) for c in listed) + more
+        if side.total:
+            return f"a total of {text} {t.unit} ({where})"
+        return f"{text} {t.unit} of them ({where})"
 
 
 class RateAbove100(Check):
@@ -239,7 +359,7 @@ class RateAbove100(Check):
                 continue
             name = ind.name if ind is not None else (rate.indicator or "the rate")
             yield self.finding(
-                f"{describe(rate)}: {name} is a rate of a finite set and lies in "
+                f"{describe_fact(rate)}: {name} is a rate of a finite set and lies in "
                 f"{show_interval(allowed, '%')}, but the figure stands for "
                 f"{show_interval(pct, '%')}, entirely {why}",
                 facts=[rate, *(f for f in (ctx.referent(rate),) if f is not None)],

@@ -15,14 +15,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from townkpi.checks.base import Check, CheckContext
-from townkpi.checks.common import (
-    comparable,
+from townkpi.checks.common import comparable, percent_interval, show_interval
+from townkpi.checks.helpers import (
     counterparts,
-    describe,
-    in_unit,
-    percent_interval,
-    proportion,
-    show_interval,
+    describe_fact,
+    interval_in_unit,
+    proportion_interval,
     surely_greater,
 )
 from townkpi.findings import Evidence, Finding, Severity, format_number
@@ -84,7 +82,7 @@ class ShareRange(Check):
             else:
                 continue
             yield self.finding(
-                f"{describe(share)} is a share of a whole, which lies in [0, 100]%, but the "
+                f"{describe_fact(share)} is a share of a whole, which lies in [0, 100]%, but the "
                 f"figure stands for {show_interval(pct, '%')}, {why}",
                 facts=[share, *(f for f in (ctx.referent(share),) if f is not None)],
                 evidence={"share": str(share.value), "share_interval": pct, "allowed": allowed},
@@ -115,7 +113,7 @@ class ImpliedWhole(Check):
         """Yield an information finding for each share with its part."""
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
-            p = proportion(share)
+            p = proportion_interval(share)
             if part is None or p is None or part.kind is not FactKind.AMOUNT:
                 continue
             if not p.is_above(0) or p.is_above(1):
@@ -125,7 +123,7 @@ class ImpliedWhole(Check):
             digits = min(_significant(part.value.number), _significant(share.value.number))
             about = _about(Fraction(part.value.number) / Fraction(share.value.number) * 100, digits)
             yield self.finding(
-                f"{describe(part)} at {share.value} of the whole implies a whole of about "
+                f"{describe_fact(part)} at {share.value} of the whole implies a whole of about "
                 f"{about}{unit} (in {show_interval(whole, unit)})",
                 facts=[part, share],
                 evidence=(
@@ -178,9 +176,10 @@ class PartAboveWhole(Check):
         if not surely_greater(p, w):
             return None
         return self.finding(
-            f"{describe(part)} is part of {describe(whole)} ({part_name} ≤ {whole_name}), but "
-            f"in {unit} the part stands for {show_interval(p, unit)} and the whole for "
-            f"{show_interval(w, unit)}: every value of the part exceeds every value of the whole",
+            f"{describe_fact(part)} is part of {describe_fact(whole)} "
+            f"({part_name} ≤ {whole_name}), but in {unit} the part stands for "
+            f"{show_interval(p, unit)} and the whole for {show_interval(w, unit)}: every value of "
+            "the part exceeds every value of the whole",
             facts=[part, whole],
             evidence=(
                 Evidence.of("relation", f"{part_name} ≤ {whole_name}"),
@@ -236,7 +235,7 @@ class SumOfParts(Check):
         w_iv = whole.interval
         total: Interval | None = None
         for part in parts:
-            p = in_unit(part, unit) if unit else None
+            p = interval_in_unit(part, unit) if unit else None
             if p is None:
                 return None
             total = p if total is None else total + p
@@ -248,9 +247,9 @@ class SumOfParts(Check):
             why = "falls short of the whole even at their largest"
         else:
             return None
-        names = " + ".join(describe(p) for p in parts)
+        names = " + ".join(describe_fact(p) for p in parts)
         return self.finding(
-            f"{describe(whole)} should be the sum of {names}, but the parts add up to "
+            f"{describe_fact(whole)} should be the sum of {names}, but the parts add up to "
             f"{show_interval(total, unit)}, which {why} ({show_interval(w_iv, unit)})",
             facts=[whole, *parts],
             evidence=(

@@ -18,12 +18,12 @@ from typing import Final
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import (
     DECLINE_WORDS,
-    describe,
     is_actual,
     percent_interval,
     show_interval,
     unit_of,
 )
+from townkpi.checks.helpers import describe_fact
 from townkpi.findings import Evidence, Finding, format_number
 from townkpi.hookspecs import hookimpl
 from townkpi.interval import Interval
@@ -103,7 +103,7 @@ class DoubleNegative(Check):
             if word is None:
                 continue
             yield self.finding(
-                f"{describe(fact)} follows “{word.group().strip()}”, which already makes the "
+                f"{describe_fact(fact)} follows “{word.group().strip()}”, which already makes the "
                 "change negative; with the minus sign the figure would be a rise, so the word "
                 "and the sign cannot both hold",
                 facts=[fact],
@@ -141,7 +141,7 @@ class DeclineBelowMinus100(Check):
             if ind is not None and ind.can_be_negative:
                 continue
             yield self.finding(
-                f"{describe(change)} is a change of {show_interval(pct, '%')}: a fall of more "
+                f"{describe_fact(change)} is a change of {show_interval(pct, '%')}: a fall of more "
                 "than 100% would take the level below zero, which "
                 f"{change.indicator or 'this indicator'} cannot reach",
                 facts=[change, *(f for f in (ctx.referent(change),) if f is not None)],
@@ -186,7 +186,7 @@ class FractionalCount(Check):
                 continue
             shown = ", ".join(format(n, "f") for n in fractional)
             yield self.finding(
-                f"{describe(fact)} counts {u.text}, which come whole, but is written with a "
+                f"{describe_fact(fact)} counts {u.text}, which come whole, but is written with a "
                 f"fraction ({shown}); no number of whole {u.text} is {shown}",
                 facts=[fact],
                 evidence={"written": str(fact.value), "unit": u.text, "fraction": shown},
@@ -218,7 +218,7 @@ class RankBelowOne(Check):
                 continue
             why = "below first place" if n < 1 else "not a whole place"
             yield self.finding(
-                f"{describe(rank)} is a rank, which is a whole number from 1 up, but it is "
+                f"{describe_fact(rank)} is a rank, which is a whole number from 1 up, but it is "
                 f"{format(n, 'f')}, {why}",
                 facts=[rank],
                 evidence={"rank": format(n, "f"), "allowed": "1, 2, 3 …"},
@@ -356,7 +356,7 @@ class ReversedRange(Check):
                 continue
             lo, hi = format(ends[1], "f"), format(ends[0], "f")
             yield self.finding(
-                f"{describe(fact)} is a range from {format(ends[0], 'f')} down to "
+                f"{describe_fact(fact)} is a range from {format(ends[0], 'f')} down to "
                 f"{format(ends[1], 'f')}; a range runs from its smaller end to its larger, "
                 "so the ends are swapped or one is mistyped",
                 facts=[fact],
@@ -404,8 +404,8 @@ class IndicatorRange(Check):
                 continue
             what = "a target that cannot be met" if not is_actual(fact) else "impossible"
             yield self.finding(
-                f"{describe(fact)}: {ind.name} lies in {show_interval(allowed)}, but the figure "
-                f"stands for {show_interval(iv)}, {why}, which is {what}",
+                f"{describe_fact(fact)}: {ind.name} lies in {show_interval(allowed)}, but the "
+                f"figure stands for {show_interval(iv)}, {why}, which is {what}",
                 facts=[fact],
                 evidence={
                     "indicator": ind.name,

@@ -10,14 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from townkpi.checks.base import Check, CheckContext
-from townkpi.checks.common import (
-    describe,
-    is_actual,
-    is_attainment,
-    percent_interval,
-    same_subject,
-    show_interval,
-)
+from townkpi.checks.common import is_actual, is_attainment, percent_interval, show_interval
+from townkpi.checks.helpers import describe_fact, same_subject
 from townkpi.findings import Finding, Severity
 from townkpi.hookspecs import hookimpl
 from townkpi.model import Fact, FactKind
@@ -57,8 +51,9 @@ class ImpossibleTarget(Check):
             if pct is None or not pct.is_above(100):
                 continue
             yield self.finding(
-                f"{describe(fact)} is a target for a rate of a finite set, which cannot exceed "
-                f"100%, but the target asks for {show_interval(pct, '%')}: it can never be met",
+                f"{describe_fact(fact)} is a target for a rate of a finite set, which cannot "
+                f"exceed 100%, but the target asks for {show_interval(pct, '%')}: it can never be "
+                "met",
                 facts=[fact],
                 evidence={"target": str(fact.value), "target_interval": pct, "ceiling": "100"},
             )
@@ -134,9 +129,10 @@ class TargetBelowAchieved(Check):
         if t_iv is None or a_iv is None or not a_iv.is_above(bound):
             return None
         return self.finding(
-            f"the target {describe(target)} asks for {bound}{unit}, but {describe(achieved)} "
-            f"already stands for {show_interval(a_iv, unit)}, above the target; a cumulative "
-            "completion does not go down, so the target is met before its period starts",
+            f"the target {describe_fact(target)} asks for {bound}{unit}, but "
+            f"{describe_fact(achieved)} already stands for {show_interval(a_iv, unit)}, above the "
+            "target; a cumulative completion does not go down, so the target is met before its "
+            "period starts",
             facts=[target, achieved],
             evidence={
                 "target": str(target.value),

@@ -1,0 +1,461 @@
+"""Helpers for writing checks: which figures are comparable, their units, wording and messages.
+
+Every sector pack asks the same questions of a report's figures, and these helpers answer them
+the way townkpi's own checks do, so that a pack's check and a core check agree on what a report
+says. They are part of the public API (``from townkpi import same_scope, …``):
+
+- scope: [`same_subject`][townkpi.checks.helpers.same_subject] and
+  [`same_scope`][townkpi.checks.helpers.same_scope] say whether two figures describe the same
+  thing at the same time; [`counterparts`][townkpi.checks.helpers.counterparts] finds the figures
+  of other catalog indicators in the same scope, nearest first;
+  [`amounts_in_sentence`][townkpi.checks.helpers.amounts_in_sentence] and
+  [`amounts_before`][townkpi.checks.helpers.amounts_before] the other amounts of a figure's
+  sentence; [`related_in_catalog`][townkpi.checks.helpers.related_in_catalog] whether the catalog
+  relates two figures as part and whole;
+- wording: [`figure_words`][townkpi.checks.helpers.figure_words] gives the words that say what a
+  figure counts; [`is_increment`][townkpi.checks.helpers.is_increment] (新增…),
+  [`is_cumulative`][townkpi.checks.helpers.is_cumulative] (累计…),
+  [`is_under_way`][townkpi.checks.helpers.is_under_way] (推进, 实施…) and
+  [`is_list_item`][townkpi.checks.helpers.is_list_item] (建议25件、提案37件) read them;
+- arithmetic on exact intervals: [`interval_in_unit`][townkpi.checks.helpers.interval_in_unit],
+  [`unit_category`][townkpi.checks.helpers.unit_category],
+  [`proportion_interval`][townkpi.checks.helpers.proportion_interval],
+  [`quotient`][townkpi.checks.helpers.quotient] and
+  [`surely_greater`][townkpi.checks.helpers.surely_greater] (a finding is reported only when no
+  values consistent with every figure satisfy the rule); the GRIM test of a rate and a count of
+  whole things, [`whole_totals`][townkpi.checks.helpers.whole_totals] and
+  [`whole_parts`][townkpi.checks.helpers.whole_parts], which give
+  [`WholeCounts`][townkpi.checks.helpers.WholeCounts];
+- messages: [`describe_fact`][townkpi.checks.helpers.describe_fact], with
+  [`format_number`][townkpi.findings.format_number] and
+  [`format_interval`][townkpi.findings.format_interval] for the numbers.
+
+Examples:
+    >>> from townkpi import Interval, fact
+    >>> done = fact("宁慈线完成拆迁", "169户", period=2023)
+    >>> describe_fact(done, period=True)
+    '宁慈线完成拆迁 169户 (2023)'
+    >>> from decimal import Decimal
+    >>> from fractions import Fraction
+    >>> rate = Interval.from_rounded(Decimal("98.8")).scale(Fraction(1, 100))
+    >>> whole_totals(169, rate).feasible
+    (171,)
+    >>> surely_greater(Interval.closed(3, 4), Interval.closed(1, 3))
+    False
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+import attrs
+
+from townkpi.checks.base import CheckContext
+from townkpi.errors import DimensionMismatchError, UnitError
+from townkpi.interval import Interval
+from townkpi.model import Fact, FactKind, Modality
+from townkpi.units import Unit, UnitCategory
+
+__all__ = [
+    "INCREMENT_WORDS",
+    "UNDER_WAY_WORDS",
+    "WHOLE_AREA_PREFIX",
+    "WholeCounts",
+    "amounts_before",
+    "amounts_in_sentence",
+    "counterparts",
+    "describe_fact",
+    "figure_words",
+    "interval_in_unit",
+    "is_cumulative",
+    "is_increment",
+    "is_list_item",
+    "is_under_way",
+    "proportion_interval",
+    "quotient",
+    "related_in_catalog",
+    "same_scope",
+    "same_subject",
+    "surely_greater",
+    "unit_category",
+    "whole_parts",
+    "whole_totals",
+]
+
+WHOLE_AREA_PREFIX: Final = "全"
+"""A subject that starts so names the whole area the report is about (全镇, 全市, 全省)."""
+
+INCREMENT_WORDS: Final = ("新增", "净增", "新建", "增加", "扩大", "新开工", "新引进", "新认定")
+"""Words that make a figure an increment rather than a level (新增粮食种植面积约230亩)."""
+
+CUMULATIVE_WORD: Final = "累计"
+"""The word that makes a figure a running total since an earlier date (累计达到120.5万亩)."""
+
+UNDER_WAY_WORDS: Final = (
+    "推进",
+    "推动",
+    "实施",
+    "开工",
+    "启动",
+    "在建",
+    "谋划",
+    "计划",
+    "力争",
+    "争取",
+    "确保",
+)
+"""Words before a figure that make it work under way rather than done (推进8686亩…项目)."""
+
+_LIST_JOINERS: Final = "、和及与"
+"""Characters that join the items of a list of figures (建议4249件、政协提案3542件)."""
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def describe_fact(fact: Fact, *, period: bool = False) -> str:
+    """A figure for a message: its subject and indicator phrase, then the value as written.
+
+    Args:
+        fact: The figure.
+        period: Add the figure's period in brackets, when it has one.
+
+    Examples:
+        >>> from townkpi import fact
+        >>> describe_fact(fact("完成拆迁", "169户", subject="宁慈线", period=2023))
+        '宁慈线完成拆迁 169户'
+        >>> describe_fact(fact(None, "169户"))
+        '169户'
+    """
+    label = "".join(w for w in (fact.subject, fact.indicator) if w)
+    shown = fact.surface or str(fact.value)
+    when = f" ({fact.period})" if period and fact.period is not None else ""
+    return f"{label} {shown}{when}".strip()
+
+
+# --------------------------------------------------------------------------- units and intervals
+
+
+def interval_in_unit(fact: Fact, unit: str | Unit) -> Interval | None:
+    """The fact's interval converted into ``unit``, or None when the dimensions differ.
+
+    A pure number (no unit) converts only into a proportion (倍, %).
+
+    Examples:
+        >>> from townkpi import fact
+        >>> str(interval_in_unit(fact("地区生产总值", "131.5亿元"), "万元"))
+        '[1314500, 1315500)'
+        >>> interval_in_unit(fact("征地", "184亩"), "户") is None
+        True
+    """
+    try:
+        return fact.value.interval_in(unit)
+    except (DimensionMismatchError, UnitError):
+        return None
+
+
+def unit_category(fact: Fact) -> UnitCategory | None:
+    """The category of the fact's unit (area, count …), or None for a pure number."""
+    try:
+        u = fact.value.unit_info
+    except UnitError:  # pragma: no cover - a Value validates its unit when it is made
+        return None
+    return None if u is None else u.category
+
+
+def proportion_interval(fact: Fact) -> Interval | None:
+    """A proportion's interval as a fraction of one (98.8% → [0.9875, 0.9885)).
+
+    None when the fact's unit is not a proportion (%, ‰, 倍) or it has no unit.
+    """
+    if unit_category(fact) is not UnitCategory.PROPORTION:
+        return None
+    return interval_in_unit(fact, "倍")
+
+
+def quotient(a: Interval, b: Interval) -> Interval | None:
+    """``a / b`` for a positive ``b``, or None when ``b`` may be zero or negative."""
+    if b.lower is None or b.lower < 0 or 0 in b:
+        return None
+    return a / b
+
+
+def surely_greater(a: Interval, b: Interval) -> bool:
+    """Whether every number of ``a`` exceeds every number of ``b`` (no values satisfy a ≤ b).
+
+    Checks report a part above its whole only when this holds: rounding alone can never make two
+    figures contradict each other.
+    """
+    if a.lower is None or b.upper is None:
+        return False
+    return a.lower > b.upper or (a.lower == b.upper and not (a.lower_closed and b.upper_closed))
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def figure_words(ctx: CheckContext, fact: Fact) -> str:
+    """The words that say what a figure counts.
+
+    The words of its clause before it in the report's text (调处各类矛盾纠纷 for 670起), or, for a
+    figure without text (from a table) or with no words before it, its indicator phrase.
+    """
+    words = ctx.clause_before(fact)
+    return words if words.strip() else (fact.indicator or "")
+
+
+def is_increment(fact: Fact) -> bool:
+    """Whether a figure is an increment (新增…, 净增…) rather than a level.
+
+    Its indicator phrase starts with one of
+    [`INCREMENT_WORDS`][townkpi.checks.helpers.INCREMENT_WORDS], or the extractor recorded such a
+    word as a qualifier.
+    """
+    phrase = fact.indicator or ""
+    return phrase.startswith(INCREMENT_WORDS) or any(q in INCREMENT_WORDS for q in fact.qualifiers)
+
+
+def is_cumulative(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether a figure is a running total (累计…) rather than the figure of one period.
+
+    累计 is a qualifier of the figure, part of its indicator phrase, or in its clause before it.
+    """
+    if CUMULATIVE_WORD in fact.qualifiers or CUMULATIVE_WORD in (fact.indicator or ""):
+        return True
+    return CUMULATIVE_WORD in ctx.clause_before(fact)
+
+
+def is_under_way(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether the words of its clause make a figure work under way, not done (推进, 实施, 开工)."""
+    words = ctx.clause_before(fact)
+    return any(w in words for w in UNDER_WAY_WORDS)
+
+
+def is_list_item(ctx: CheckContext, fact: Fact) -> bool:
+    """Whether a figure is one item of a list (办理人大代表建议4249件、政协提案3542件).
+
+    A rate written after such a list may be a rate of all its items together, so a check cannot
+    tell which count it is a share of.
+    """
+    after = ctx.text_after(fact, 1)
+    if after and after in _LIST_JOINERS:
+        return True
+    before = ctx.text_before(fact, 24)
+    cut = len(before) - len(ctx.clause_before(fact, 24)) - 1  # the mark that opens its clause
+    return cut >= 0 and before[cut] == "、"
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def same_subject(a: Fact, b: Fact) -> bool:
+    """Whether two facts are about the same place or project.
+
+    Equal subjects are the same, and so are two where one contains the other (宁慈线 and
+    轨道交通宁慈线); a missing subject matches another missing one or a subject that names the
+    whole area (全镇, 全市, 全省).
+    """
+    if a.subject == b.subject:
+        return True
+    sa, sb = a.subject or "", b.subject or ""
+    if not sa or not sb:
+        return (sa or sb).startswith(WHOLE_AREA_PREFIX)
+    return sa in sb or sb in sa
+
+
+def same_scope(ctx: CheckContext, a: Fact, b: Fact) -> bool:
+    """Whether two figures describe the same thing at the same time, as parts of one statement.
+
+    Both are targets or neither is; both are increments (新增…) or both levels; their periods
+    do not differ; they are about the same subject; and they stand in the same sentence or state
+    the same known period.
+    """
+    if (a.modality is Modality.TARGET) != (b.modality is Modality.TARGET):
+        return False
+    if is_increment(a) != is_increment(b):
+        return False
+    if a.period is not None and b.period is not None and a.period != b.period:
+        return False
+    if not same_subject(a, b):
+        return False
+    return ctx.same_sentence(a, b) or (a.period is not None and a.period == b.period)
+
+
+def _names(indicators: str | Iterable[str]) -> frozenset[str]:
+    return frozenset((indicators,) if isinstance(indicators, str) else indicators)
+
+
+def counterparts(
+    ctx: CheckContext,
+    fact: Fact,
+    indicators: str | Iterable[str],
+    *,
+    kinds: Iterable[FactKind] = (FactKind.AMOUNT,),
+    head: bool = False,
+) -> list[Fact]:
+    """The figures of other catalog indicators in the same scope as ``fact``, nearest first.
+
+    Figures of the same sentence come first, then the others by their distance in the text.
+
+    Args:
+        ctx: The check context.
+        fact: The figure to find counterparts of.
+        indicators: Canonical names of catalog indicators (one name or several).
+        kinds: The kinds of figures to return (amounts by default).
+        head: Match a figure's indicator phrase only at its end, where Chinese puts the head of
+            a noun phrase, and without the words of its clause (``ctx.indicator(f, head=True)``):
+            the stricter lookup of checks that judge a figure by what it measures.
+    """
+    names, wanted = _names(indicators), frozenset(kinds)
+    if not head and wanted == {FactKind.AMOUNT}:
+        candidates: Iterable[Fact] = (f for name in sorted(names) for f in ctx.amounts_of(name))
+    else:
+        candidates = (
+            f
+            for f in ctx.of_kind(*wanted)
+            if (ind := ctx.indicator(f, head=head, clause=not head)) is not None
+            and ind.name in names
+        )
+    out = [
+        other
+        for other in dict.fromkeys(candidates)
+        if other.id != fact.id and same_scope(ctx, fact, other)
+    ]
+
+    def distance(other: Fact) -> tuple[int, int]:
+        near = 0 if ctx.same_sentence(fact, other) else 1
+        if fact.span is None or other.span is None:
+            return near, 0
+        return near, abs(fact.span.start - other.span.start)
+
+    return sorted(out, key=distance)
+
+
+def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:
+    """The other amounts of the figure's sentence that are not targets, in text order."""
+    for other in ctx.of_kind(FactKind.AMOUNT):
+        if (
+            other.id != fact.id
+            and other.modality is not Modality.TARGET
+            and ctx.same_sentence(fact, other)
+        ):
+            yield other
+
+
+def amounts_before(ctx: CheckContext, fact: Fact) -> list[Fact]:
+    """The other amounts of the figure's sentence before it that are not targets, nearest first.
+
+    A figure that the text makes part of another (已处置55宗, 其中调解成功650起) follows it:
+    checks look for the whole among these.
+    """
+    if fact.span is None:
+        return []
+    start = fact.span.start
+    before = [
+        f for f in amounts_in_sentence(ctx, fact) if f.span is not None and f.span.start < start
+    ]
+    return before[::-1]
+
+
+def related_in_catalog(ctx: CheckContext, a: Fact, b: Fact) -> bool:
+    """Whether the catalog declares one figure's indicator part of the other's.
+
+    The indicators are read as townkpi's part-of check (TK203) reads them
+    (``ctx.indicator(f, clause=True)``), so that a check can leave such pairs to it and one
+    contradiction gives one finding.
+    """
+    ia, ib = ctx.indicator(a, clause=True), ctx.indicator(b, clause=True)
+    if ia is None or ib is None:
+        return False
+    return ib.name in ia.part_of or ia.name in ib.part_of
+
+
+# --------------------------------------------------------------------------- whole counts (GRIM)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class WholeCounts:
+    """The whole numbers a rate and a count of whole things leave for the rate's other count.
+
+    A rate written to d decimals stands for an interval ([98.75, 98.85)% for 98.8%); with a count
+    of whole things on one side of the rate, the other side lies in an interval too, and must be
+    a whole number in it (the GRIM test).
+
+    Attributes:
+        interval: Where the other count lies, exactly.
+        feasible: The whole numbers in it, in order (at most the ``limit`` asked for, plus one
+            to show that there are more).
+        nearest: When none is feasible, the whole numbers just below and just above the interval
+            that the count allows, for a message; empty otherwise.
+    """
+
+    interval: Interval
+    feasible: tuple[int, ...] = ()
+    nearest: tuple[int, ...] = ()
+
+    @property
+    def possible(self) -> bool:
+        """Whether some whole number fits."""
+        return bool(self.feasible)
+
+
+def whole_totals(part: int, rate: Interval, *, limit: int = 5) -> WholeCounts | None:
+    """The whole totals of which ``part`` is a share ``rate`` (a fraction of one).
+
+    169 households done at 98.8% ([0.9875, 0.9885)) need a total in (170.97, 171.14]: 171.
+
+    Args:
+        part: The count done (169).
+        rate: The rate as a fraction of one.
+        limit: How many feasible totals to list at most (one more is listed when there are more).
+
+    Returns:
+        The totals, or None when the rate may be zero or negative (no total is implied) or lies
+        entirely above 100% (no total holds its part).
+    """
+    implied = quotient(Interval.point(part), rate)
+    if implied is None or part < 0:
+        return None
+    totals = implied.intersection(Interval.at_least(part))  # a total holds its part
+    if totals is None:
+        return None
+    if not totals.is_bounded:
+        return WholeCounts(interval=totals)
+    feasible = tuple(totals.integers(limit=limit + 1))
+    if feasible:
+        return WholeCounts(interval=totals, feasible=feasible)
+    assert totals.lower is not None
+    assert totals.upper is not None
+    below = max(math.floor(totals.lower), part)
+    above = max(math.ceil(totals.upper), below + 1)
+    nearest = tuple(c for c in (below, above) if c > 0 and c >= part)
+    return WholeCounts(interval=totals, nearest=nearest)
+
+
+def whole_parts(total: int, rate: Interval, *, limit: int = 5) -> WholeCounts | None:
+    """The whole parts of ``total`` that make a share ``rate`` (a fraction of one).
+
+    25 disputes handled at a success rate of 92% ([0.915, 0.925)) need a number settled in
+    [22.875, 23.125): 23.
+
+    Args:
+        total: The count of the whole (the cases handled).
+        rate: The rate as a fraction of one.
+        limit: How many feasible parts to list at most (one more is listed when there are more).
+
+    Returns:
+        The parts, or None when the total is negative or the rate lies entirely outside 0-100%.
+    """
+    parts = None if total < 0 else rate.scale(total).intersection(Interval.closed(0, total))
+    if parts is None:
+        return None
+    feasible = tuple(parts.integers(limit=limit + 1))
+    if feasible:
+        return WholeCounts(interval=parts, feasible=feasible)
+    # 0 and the total are whole, so an interval without a whole number lies strictly inside
+    assert parts.lower is not None
+    assert parts.upper is not None
+    nearest = (math.floor(parts.lower), math.ceil(parts.upper))
+    return WholeCounts(interval=parts, nearest=nearest)
