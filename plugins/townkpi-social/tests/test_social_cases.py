@@ -69,13 +69,18 @@ def test_docstring_examples_are_cases():
 
 
 def test_facts_from_records_without_text():
-    """Facts built in code (no text, no sentence) still meet SOC101 through refers_to."""
+    """A rate and the one count it refers to, built in code (no text): one finding, TK101's.
+
+    The count is the whole of the rate (调处矛盾纠纷), so TK101 looks for a whole number of it that
+    rounds to the rate; SOC101 does not report the same pair again.
+    """
     cases = fact("调处矛盾纠纷", "670起", period=2023)
     wrong = rate("99.5%", refers_to=cases, indicator="调处成功率")
     right = rate("100%", refers_to=cases, indicator="调处成功率", id="right")
     result = townkpi.check(Report(source="records", facts=[cases, wrong]), host=HOST)
-    (finding,) = result.with_code("SOC101")
-    assert finding.records == (cases.id, wrong.id)
-    assert finding.evidence_dict()["outcome_interval"] == "[666.315, 666.985)"
-    result = townkpi.check(Report(source="records", facts=[cases, right]), host=HOST)
     assert not result.with_code("SOC101")
+    (finding,) = result.with_code("TK101")
+    assert finding.records == (cases.id, wrong.id)
+    assert finding.evidence_dict()["part_interval"] == "[666.315, 666.985)"
+    result = townkpi.check(Report(source="records", facts=[cases, right]), host=HOST)
+    assert not result.with_code("SOC101", "TK101")

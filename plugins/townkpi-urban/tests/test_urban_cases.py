@@ -21,7 +21,7 @@ FAILING = [c for c in CASES if c.code in c.expect]
 
 #: Words the message of a failing case must contain: what was reported, what was computed, why.
 MESSAGES = {
-    "rate-over-found-count-no-whole-number": ("120处", "98.5", "no whole number"),
+    "rate-over-a-found-count-it-does-not-refer-to": ("120处", "98.5", "no whole number"),
     "found-handled-and-rate-disagree": ("58宗", "55宗", "94.828%"),
     "more-handled-than-found": ("1.5万栋", "1.2万栋", "no more things can be handled"),
 }
@@ -68,13 +68,18 @@ def test_docstring_examples_are_cases():
 
 
 def test_facts_from_records_without_text():
-    """Facts built in code (no text, no sentence) still meet URB101 through refers_to."""
+    """A rate and the one count it refers to, built in code (no text): one finding, TK101's.
+
+    The count is the whole of the rate (排查问题点位), so TK101 looks for a whole number of it that
+    rounds to the rate; URB101 does not report the same pair again.
+    """
     found = fact("排查问题点位", "120处", period=2023)
     wrong = rate("98.5%", refers_to=found, indicator="整改销号率")
     right = rate("98.3%", refers_to=found, indicator="整改销号率", id="right")
     result = townkpi.check(Report(source="records", facts=[found, wrong]), host=HOST)
-    (finding,) = result.with_code("URB101")
-    assert finding.records == (found.id, wrong.id)
-    assert finding.evidence_dict()["handled_interval"] == "[118.14, 118.26)"
-    result = townkpi.check(Report(source="records", facts=[found, right]), host=HOST)
     assert not result.with_code("URB101")
+    (finding,) = result.with_code("TK101")
+    assert finding.records == (found.id, wrong.id)
+    assert finding.evidence_dict()["part_interval"] == "[118.14, 118.26)"
+    result = townkpi.check(Report(source="records", facts=[found, right]), host=HOST)
+    assert not result.with_code("URB101", "TK101")

@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding, Modality
-from townkpi_agriculture._common import (
-    canonical,
-    describe,
-    in_unit,
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    Modality,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
     is_cumulative,
     is_under_way,
     same_subject,
-    show,
     surely_greater,
 )
 
@@ -33,7 +38,7 @@ def _running_totals(ctx: CheckContext) -> dict[str, list[Fact]]:
     for total in ctx.of_kind(FactKind.AMOUNT):
         if not is_cumulative(ctx, total):
             continue
-        other = canonical(ctx, total)
+        other = ctx.indicator(total, head=True)
         if other is not None:
             totals.setdefault(other.name, []).append(total)
     return totals
@@ -41,7 +46,7 @@ def _running_totals(ctx: CheckContext) -> dict[str, list[Fact]]:
 
 def _pairs(ctx: CheckContext, added: Fact, totals: dict[str, list[Fact]]) -> Iterator[Fact]:
     """The running totals of the same indicator that include ``added``."""
-    ind = canonical(ctx, added)
+    ind = ctx.indicator(added, head=True)
     if ind is None:
         return
     for total in totals.get(ind.name, ()):
@@ -83,21 +88,22 @@ class NewAboveCumulative(Check):
         """Yield an error for each addition above its running total."""
         totals = _running_totals(ctx)
         for added in ctx.of_kind(FactKind.AMOUNT):
-            ind = canonical(ctx, added)
+            ind = ctx.indicator(added, head=True)
             if ind is None or ind.sector != SECTOR or added.unit is None:
                 continue
             if is_cumulative(ctx, added) or is_under_way(ctx, added):
                 continue
             for total in _pairs(ctx, added, totals):
-                a = in_unit(added, total.unit or "")
+                a = interval_in_unit(added, total.unit or "")
                 if a is None or not surely_greater(a, total.interval):
                     continue
                 unit = total.unit or ""
                 yield self.finding(
-                    f"{describe(added)} is part of the running total {describe(total)} of "
-                    f"{ind.name}, but in {unit} it stands for {show(a)} and the total for "
-                    f"{show(total.interval)}: what was added cannot exceed the total that "
-                    "includes it",
+                    f"{describe_fact(added, period=True)} is part of the running total "
+                    f"{describe_fact(total, period=True)} of {ind.name}, but in {unit} it stands "
+                    f"for {format_interval(a)} and the total for "
+                    f"{format_interval(total.interval)}: what was added cannot exceed the total "
+                    "that includes it",
                     facts=[added, total],
                     evidence=(
                         Evidence.of("added", str(added.value)),

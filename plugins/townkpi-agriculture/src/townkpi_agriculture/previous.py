@@ -19,21 +19,18 @@ from townkpi import (
     Finding,
     Interval,
     Modality,
+    Period,
     Severity,
     UnitCategory,
-)
-from townkpi_agriculture._common import (
-    canonical,
-    category,
-    describe,
-    in_unit,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
     is_increment,
-    previous_year,
     same_subject,
-    show,
+    unit_category,
 )
 
-__all__ = ["ImpliedPreviousLevel", "PreviousLevelConflict", "implied_previous"]
+__all__ = ["ImpliedPreviousLevel", "PreviousLevelConflict", "implied_previous", "previous_year"]
 
 #: The sector whose physical quantities (areas, outputs, head of livestock) are checked.
 SECTOR: Final = "agriculture"
@@ -76,13 +73,13 @@ def _level_of(ctx: CheckContext, change: Fact) -> tuple[Fact, str] | None:
     level = ctx.referent(change)
     if change.kind is not FactKind.CHANGE or level is None or level.kind is not FactKind.AMOUNT:
         return None
-    ind = canonical(ctx, level)
+    ind = ctx.indicator(level, head=True)
     if ind is None or ind.sector != SECTOR or level.unit is None or level.period is None:
         return None
-    if category(level) not in _PHYSICAL or is_increment(level) or "年均" in change.qualifiers:
+    if unit_category(level) not in _PHYSICAL or is_increment(level) or "年均" in change.qualifiers:
         return None
     clause = re.split(r"[，,；;。]", ctx.text_before(change, _REACH))[-1]
-    if _NOT_YEAR_ON_YEAR.search(clause) or category(change) is not UnitCategory.PROPORTION:
+    if _NOT_YEAR_ON_YEAR.search(clause) or unit_category(change) is not UnitCategory.PROPORTION:
         return None
     return level, ind.name
 
@@ -90,7 +87,7 @@ def _level_of(ctx: CheckContext, change: Fact) -> tuple[Fact, str] | None:
 def implied_previous(ctx: CheckContext, change: Fact) -> Implied | None:
     """Last year's level from a growth rate of an agricultural quantity, or None."""
     found = _level_of(ctx, change)
-    growth = None if found is None else in_unit(change, "倍")
+    growth = None if found is None else interval_in_unit(change, "倍")
     if found is None or growth is None:
         return None
     level, name = found
@@ -105,6 +102,16 @@ def implied_previous(ctx: CheckContext, change: Fact) -> Implied | None:
         unit=level.unit,
         previous=level.interval / factor,
         about=Fraction(level.value.number) / (1 + rate),
+    )
+
+
+def previous_year(period: Period) -> Period:
+    """The same months one year earlier."""
+    return Period(
+        start_year=period.start_year - 1,
+        start_month=period.start_month,
+        end_year=period.end_year - 1,
+        end_month=period.end_month,
     )
 
 
@@ -132,8 +139,8 @@ def _stated_previous(ctx: CheckContext, found: Implied) -> Iterator[tuple[Fact, 
             continue
         if (other.modality is Modality.TARGET) != (level.modality is Modality.TARGET):
             continue
-        ind = canonical(ctx, other)
-        iv = in_unit(other, found.unit)
+        ind = ctx.indicator(other, head=True)
+        iv = interval_in_unit(other, found.unit)
         if ind is not None and ind.name == found.indicator and iv is not None:
             yield other, iv
 
@@ -169,10 +176,11 @@ class PreviousLevelConflict(Check):
                 if iv.overlaps(found.previous):
                     continue
                 yield self.finding(
-                    f"{describe(found.level)} after {_growth(change)} "
-                    f"means last year's level lay in {show(found.previous, found.unit)}, but "
-                    f"{describe(stated)} stands for {show(iv, found.unit)}; the level, its growth "
-                    "and last year's level cannot all be right",
+                    f"{describe_fact(found.level, period=True)} after {_growth(change)} means "
+                    f"last year's level lay in {format_interval(found.previous)}{found.unit}, but "
+                    f"{describe_fact(stated, period=True)} stands for "
+                    f"{format_interval(iv)}{found.unit}; the level, its growth and last year's "
+                    "level cannot all be right",
                     facts=[found.level, change, stated],
                     evidence=(
                         Evidence.of("level", str(found.level.value)),
@@ -214,8 +222,8 @@ class ImpliedPreviousLevel(Check):
                 continue
             about = f"{_about(found.about)}{found.unit}"
             yield self.finding(
-                f"{describe(found.level)} after {_growth(change)} "
-                f"implies about {about} the year before (in {show(found.previous, found.unit)})",
+                f"{describe_fact(found.level, period=True)} after {_growth(change)} implies about "
+                f"{about} the year before (in {format_interval(found.previous)}{found.unit})",
                 facts=[found.level, change],
                 evidence=(
                     Evidence.of("level", str(found.level.value)),

@@ -18,16 +18,13 @@ from townkpi import (
     Interval,
     Parameter,
     UnitCategory,
-)
-from townkpi_agriculture._common import (
-    canonical,
-    category,
-    describe,
-    find,
-    in_unit,
+    counterparts,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
     is_increment,
-    ratio,
-    show,
+    quotient,
+    unit_category,
 )
 
 __all__ = ["CROPS", "Crop", "YieldInconsistent"]
@@ -71,9 +68,9 @@ _BY_OUTPUT: Final = {c.output: c for c in CROPS}
 
 def _yield_interval(fact: Fact) -> Interval | None:
     """A stated yield in 公斤/亩: written per mu (650公斤/亩) or as a mass per mu (亩产650公斤)."""
-    if category(fact) is UnitCategory.MASS:
-        return in_unit(fact, _MASS)
-    return in_unit(fact, YIELD_UNIT)
+    if unit_category(fact) is UnitCategory.MASS:
+        return interval_in_unit(fact, _MASS)
+    return interval_in_unit(fact, YIELD_UNIT)
 
 
 class YieldInconsistent(Check):
@@ -114,14 +111,14 @@ class YieldInconsistent(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each output and area whose quotient is impossible."""
         for output in ctx.of_kind(FactKind.AMOUNT):
-            ind = canonical(ctx, output)
+            ind = ctx.indicator(output, head=True)
             crop = None if ind is None else _BY_OUTPUT.get(ind.name)
-            mass = in_unit(output, _MASS)
+            mass = interval_in_unit(output, _MASS)
             if crop is None or mass is None or is_increment(output):
                 continue
-            for area in find(ctx, output, (crop.area,)):
-                mu = in_unit(area, _AREA)
-                implied = None if mu is None or is_increment(area) else ratio(mass, mu)
+            for area in counterparts(ctx, output, (crop.area,), head=True):
+                mu = interval_in_unit(area, _AREA)
+                implied = None if mu is None or is_increment(area) else quotient(mass, mu)
                 if implied is None:
                     continue
                 found = self._judge(ctx, crop, output, area, implied)
@@ -143,7 +140,9 @@ class YieldInconsistent(Check):
             stated = next(
                 (
                     (fact, iv)
-                    for fact in find(ctx, output, (crop.yield_,), _YIELD_KINDS)
+                    for fact in counterparts(
+                        ctx, output, (crop.yield_,), kinds=_YIELD_KINDS, head=True
+                    )
                     if (iv := _yield_interval(fact)) is not None
                 ),
                 None,
@@ -153,10 +152,11 @@ class YieldInconsistent(Check):
             if implied.overlaps(iv):
                 return None
             return self.finding(
-                f"{describe(output)} over {describe(area)} gives a yield of "
-                f"{show(implied, YIELD_UNIT)}, but {describe(fact)} stands for "
-                f"{show(iv, YIELD_UNIT)}; yield per mu is output over sown area, so the three "
-                "figures cannot all be right",
+                f"{describe_fact(output, period=True)} over {describe_fact(area, period=True)} "
+                f"gives a yield of {format_interval(implied)}{YIELD_UNIT}, but "
+                f"{describe_fact(fact, period=True)} stands for "
+                f"{format_interval(iv)}{YIELD_UNIT}; yield per mu is output over sown area, so "
+                "the three figures cannot all be right",
                 facts=[output, area, fact],
                 evidence=[*evidence, Evidence.of("stated_yield", iv)],
             )
@@ -169,9 +169,9 @@ class YieldInconsistent(Check):
         else:
             return None
         return self.finding(
-            f"{describe(output)} over {describe(area)} gives a yield of "
-            f"{show(implied, YIELD_UNIT)}, {why}; the output and the area cannot both be right "
-            "(a slip of 万 or of unit?)",
+            f"{describe_fact(output, period=True)} over {describe_fact(area, period=True)} gives "
+            f"a yield of {format_interval(implied)}{YIELD_UNIT}, {why}; the output and the area "
+            "cannot both be right (a slip of 万 or of unit?)",
             facts=[output, area],
             evidence=[*evidence, Evidence.of("allowed_yield", Interval.closed(bottom, top))],
         )

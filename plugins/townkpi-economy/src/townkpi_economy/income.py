@@ -14,15 +14,12 @@ from townkpi import (
     Finding,
     Interval,
     UnitCategory,
-)
-from townkpi_economy._common import (
-    canonical,
-    category,
-    describe,
-    find,
-    in_unit,
-    ratio,
-    show,
+    counterparts,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
+    quotient,
+    unit_category,
 )
 
 __all__ = ["IncomeGapRatio", "OverallIncomeOutsideRange"]
@@ -38,17 +35,17 @@ _UNIT: Final = "元"
 
 def _ratio_interval(fact: Fact) -> Interval | None:
     """A ratio written as a pure number (2.27) or in 倍 or %, as a plain number interval."""
-    cat = category(fact)
+    cat = unit_category(fact)
     if cat is None:
         return fact.interval
     if cat is UnitCategory.PROPORTION:
-        return in_unit(fact, "倍")
+        return interval_in_unit(fact, "倍")
     return None
 
 
 def _first(ctx: CheckContext, fact: Fact, name: str) -> Fact | None:
-    for other in find(ctx, fact, (name,)):
-        if in_unit(other, _UNIT) is not None:
+    for other in counterparts(ctx, fact, (name,), head=True):
+        if interval_in_unit(other, _UNIT) is not None:
             return other
     return None
 
@@ -76,22 +73,23 @@ class IncomeGapRatio(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each stated ratio the two stated incomes cannot give."""
         for gap in ctx.facts:
-            ind = canonical(ctx, gap)
+            ind = ctx.indicator(gap, head=True)
             if ind is None or ind.name != GAP or gap.kind not in {FactKind.RATIO, FactKind.AMOUNT}:
                 continue
             stated = _ratio_interval(gap)
             urban, rural = _first(ctx, gap, URBAN), _first(ctx, gap, RURAL)
             if stated is None or urban is None or rural is None:
                 continue
-            u, r = in_unit(urban, _UNIT), in_unit(rural, _UNIT)
-            computed = None if u is None or r is None else ratio(u, r)
+            u, r = interval_in_unit(urban, _UNIT), interval_in_unit(rural, _UNIT)
+            computed = None if u is None or r is None else quotient(u, r)
             if computed is None or computed.overlaps(stated):
                 continue
             yield self.finding(
-                f"{describe(gap)} is urban income over rural income, but {describe(urban)} "
-                f"divided by {describe(rural)} lies in {show(computed)}, which does not meet the "
-                f"{show(stated)} the stated ratio allows, so the ratio and the two incomes "
-                "cannot all be right",
+                f"{describe_fact(gap, period=True)} is urban income over rural income, but "
+                f"{describe_fact(urban, period=True)} divided by "
+                f"{describe_fact(rural, period=True)} lies in {format_interval(computed)}, which "
+                f"does not meet the {format_interval(stated)} the stated ratio allows, so the "
+                "ratio and the two incomes cannot all be right",
                 facts=[gap, urban, rural],
                 evidence=(
                     Evidence.of("ratio", str(gap.value)),
@@ -127,14 +125,14 @@ class OverallIncomeOutsideRange(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each overall income above both or below both group incomes."""
         for overall in ctx.of_kind(FactKind.AMOUNT):
-            ind = canonical(ctx, overall)
+            ind = ctx.indicator(overall, head=True)
             if ind is None or ind.name != OVERALL:
                 continue
-            o = in_unit(overall, _UNIT)
+            o = interval_in_unit(overall, _UNIT)
             urban, rural = _first(ctx, overall, URBAN), _first(ctx, overall, RURAL)
             if o is None or urban is None or rural is None:
                 continue
-            u, r = in_unit(urban, _UNIT), in_unit(rural, _UNIT)
+            u, r = interval_in_unit(urban, _UNIT), interval_in_unit(rural, _UNIT)
             if u is None or r is None:
                 continue
             between = u.hull(r)
@@ -143,10 +141,12 @@ class OverallIncomeOutsideRange(Check):
             above = between.upper is not None and o.is_above(between.upper)
             side = "above" if above else "below"
             yield self.finding(
-                f"{describe(overall)} is the mean income of urban and rural residents together, "
-                f"so it lies between {describe(rural)} and {describe(urban)}, that is in "
-                f"{show(between, _UNIT)}; but it stands for {show(o, _UNIT)}, entirely {side} "
-                "that range, so the three incomes cannot all be right",
+                f"{describe_fact(overall, period=True)} is the mean income of urban and rural "
+                f"residents together, so it lies between {describe_fact(rural, period=True)} and "
+                f"{describe_fact(urban, period=True)}, that is in "
+                f"{format_interval(between)}{_UNIT}; but it stands for "
+                f"{format_interval(o)}{_UNIT}, entirely {side} that range, so the three incomes "
+                "cannot all be right",
                 facts=[overall, urban, rural],
                 evidence=(
                     Evidence.of("overall_income", str(overall.value)),

@@ -16,16 +16,11 @@ from townkpi import (
     Indicator,
     Interval,
     Modality,
-)
-from townkpi_economy._common import (
-    WHOLE_AREA,
-    canonical,
-    describe,
-    in_unit,
-    percent,
-    ratio,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
+    quotient,
     same_subject,
-    show,
 )
 
 __all__ = ["ShareOfStatedWhole"]
@@ -33,7 +28,7 @@ __all__ = ["ShareOfStatedWhole"]
 #: What may follow the name of the whole after 占: 的, 比重, 比例 and a verb before the figure.
 _TAIL: Final = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:已|提高到|提升到|达到|达|为|约|超过)*$")
 #: A whole named with an area (全市数字经济产值): the area, then the indicator.
-_AREA: Final = re.compile(rf"^({WHOLE_AREA}[镇乡市县区省州盟旗国])")
+_AREA: Final = re.compile(r"^(全[镇乡市县区省州盟旗国])")
 #: How far before a share to look for 占 when its own phrase does not hold it.
 _LOOK_BACK: Final = 24
 
@@ -51,7 +46,7 @@ def _whole_facts(ctx: CheckContext, part: Fact, whole: Indicator, area: str | No
     """The stated amounts of ``whole`` that a share of ``part`` may be of."""
     out = []
     for other in ctx.of_kind(FactKind.AMOUNT):
-        ind = canonical(ctx, other)
+        ind = ctx.indicator(other, head=True)
         if other.id == part.id or ind is None or ind.name != whole.name:
             continue
         if (part.modality is Modality.TARGET) != (other.modality is Modality.TARGET):
@@ -93,12 +88,12 @@ class ShareOfStatedWhole(Check):
         """Yield an error for each share the stated part and whole cannot give."""
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
-            stated = in_unit(share, "%")
+            stated = interval_in_unit(share, "%")
             phrase = _whole_phrase(ctx, share)
             if part is None or part.kind is not FactKind.AMOUNT or stated is None or not phrase:
                 continue
             whole_ind = ctx.catalog.lookup(phrase, head=True)
-            part_ind = canonical(ctx, part)
+            part_ind = ctx.indicator(part, head=True)
             if whole_ind is None or whole_ind.sector != "economy" or whole_ind == part_ind:
                 continue
             m = _AREA.match(phrase)
@@ -108,18 +103,19 @@ class ShareOfStatedWhole(Check):
                     yield found
 
     def _compare(self, share: Fact, part: Fact, whole: Fact, shown: Interval) -> Finding | None:
-        p = None if whole.unit is None else in_unit(part, whole.unit)
-        computed = None if p is None else ratio(p, whole.interval)
+        p = None if whole.unit is None else interval_in_unit(part, whole.unit)
+        computed = None if p is None else quotient(p, whole.interval)
         if computed is None:
             return None
-        pct = percent(computed)
+        pct = computed.scale(100)
         if pct.overlaps(shown):
             return None
         return self.finding(
-            f"{describe(share)} is stated as the share of {describe(part)} in "
-            f"{describe(whole)}, but the two amounts give a share in {show(pct, '%')}, which "
-            f"does not meet the {show(shown, '%')} the written share allows, so the share, the "
-            "part and the whole cannot all be right",
+            f"{describe_fact(share, period=True)} is stated as the share of "
+            f"{describe_fact(part, period=True)} in {describe_fact(whole, period=True)}, but the "
+            f"two amounts give a share in {format_interval(pct)}%, which does not meet the "
+            f"{format_interval(shown)}% the written share allows, so the share, the part and the "
+            "whole cannot all be right",
             facts=[share, part, whole],
             evidence=(
                 Evidence.of("share", str(share.value)),

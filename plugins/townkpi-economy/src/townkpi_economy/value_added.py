@@ -6,15 +6,18 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Final
 
-from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding
-from townkpi_economy._common import (
-    canonical,
-    describe,
-    find,
-    in_unit,
-    percent,
-    ratio,
-    show,
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    counterparts,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
+    quotient,
     surely_greater,
 )
 
@@ -61,10 +64,10 @@ class ValueAddedAboveOutput(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each value added above a gross output of the same scope."""
         for added in ctx.of_kind(FactKind.AMOUNT):
-            ind = canonical(ctx, added)
+            ind = ctx.indicator(added, head=True)
             if ind is None or ind.name not in OUTPUT_OF:
                 continue
-            for output in find(ctx, added, OUTPUT_OF[ind.name]):
+            for output in counterparts(ctx, added, OUTPUT_OF[ind.name], head=True):
                 found = self._compare(ctx, added, output, ind.name)
                 if found is not None:
                     yield found
@@ -73,13 +76,13 @@ class ValueAddedAboveOutput(Check):
     def _compare(
         self, ctx: CheckContext, added: Fact, output: Fact, added_name: str
     ) -> Finding | None:
-        va, out = in_unit(added, _UNIT), in_unit(output, _UNIT)
+        va, out = interval_in_unit(added, _UNIT), interval_in_unit(output, _UNIT)
         if va is None or out is None or not surely_greater(va, out):
             return None
-        out_ind = canonical(ctx, output)
+        out_ind = ctx.indicator(output, head=True)
         out_name = out_ind.name if out_ind is not None else (output.indicator or "gross output")
-        rate = ratio(va, out)
-        shown_rate = f", a value-added rate of {show(percent(rate), '%')}" if rate else ""
+        rate = quotient(va, out)
+        shown_rate = f", a value-added rate of {format_interval(rate.scale(100))}%" if rate else ""
         evidence = [
             Evidence.of("value_added", str(added.value)),
             Evidence.of("gross_output", str(output.value)),
@@ -89,12 +92,12 @@ class ValueAddedAboveOutput(Check):
             Evidence.of("relation", f"{added_name} ≤ {out_name}"),
         ]
         if rate is not None:
-            evidence.append(Evidence.of("value_added_rate", percent(rate)))
+            evidence.append(Evidence.of("value_added_rate", rate.scale(100)))
         return self.finding(
-            f"{describe(added)} is value added, gross output less the inputs used up, so it "
-            f"cannot exceed {describe(output)} of the same scope; in {_UNIT} the value added "
-            f"stands for {show(va)} and the output for {show(out)}{shown_rate}, so both "
-            "figures cannot be right",
+            f"{describe_fact(added, period=True)} is value added, gross output less the inputs "
+            f"used up, so it cannot exceed {describe_fact(output, period=True)} of the same "
+            f"scope; in {_UNIT} the value added stands for {format_interval(va)} and the output "
+            f"for {format_interval(out)}{shown_rate}, so both figures cannot be right",
             facts=[added, output],
             evidence=evidence,
         )

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from townkpi import Check, CheckContext, Evidence, FactKind, Finding
-from townkpi_land._common import canonical, describe
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    FactKind,
+    Finding,
+    describe_fact,
+)
 from townkpi_land.completion import is_attainment
 
 __all__ = ["RATED", "RateOverWrongBasis"]
@@ -41,10 +47,10 @@ class RateOverWrongBasis(Check):
         """Yield an error for each land completion rate over an amount of the wrong dimension."""
         for rate in ctx.of_kind(FactKind.RATE):
             basis = ctx.referent(rate)
-            rated = canonical(ctx, rate)
+            rated = ctx.indicator(rate, head=True)
             if basis is None or basis.unit is None or rated is None or rated.name not in RATED:
                 continue
-            own = canonical(ctx, basis)
+            own = ctx.indicator(basis, head=True)
             if (own is not None and own.name == rated.name) or is_attainment(ctx, rate):
                 continue
             if rated.allows(basis.unit):
@@ -53,10 +59,10 @@ class RateOverWrongBasis(Check):
             kind = unit.category.value if unit is not None else "none"
             article = "an" if kind[:1] in "aeiou" else "a"
             yield self.finding(
-                f"{describe(rate)} is a completion rate of {rated.name}, which is measured in "
-                f"{' or '.join(rated.dimensions)}, but it is stated over {describe(basis)}, "
-                f"{article} {kind} in {basis.unit}: a rate of {rated.name} cannot be the share of "
-                f"{basis.unit}",
+                f"{describe_fact(rate, period=True)} is a completion rate of {rated.name}, which "
+                f"is measured in {' or '.join(rated.dimensions)}, but it is stated over "
+                f"{describe_fact(basis, period=True)}, {article} {kind} in {basis.unit}: a rate "
+                f"of {rated.name} cannot be the share of {basis.unit}",
                 facts=[rate, basis],
                 evidence=(
                     Evidence.of("rate", str(rate.value)),

@@ -7,16 +7,21 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Final
 
-from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding, Interval, Modality
-from townkpi_land._common import (
-    canonical,
-    category,
-    describe,
-    in_unit,
-    percent,
-    ratio,
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    Interval,
+    Modality,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
+    quotient,
     same_subject,
-    show,
+    unit_category,
 )
 
 __all__ = ["TOTAL_OF", "CompletionRateAgainstTotal", "is_attainment", "is_total"]
@@ -40,7 +45,7 @@ _REACH: Final = 10
 
 def is_total(ctx: CheckContext, fact: Fact) -> bool:
     """Whether an amount states the whole task of a project (拆迁任务, 涉及拆迁171户)."""
-    ind = canonical(ctx, fact)
+    ind = ctx.indicator(fact, head=True)
     if ind is not None and ind.name in TOTAL_OF.values():
         return True
     return bool(_TOTAL_WORDS.search(ctx.text_before(fact, _REACH)))
@@ -62,7 +67,7 @@ def _stated_totals(ctx: CheckContext) -> dict[str, list[tuple[int, Fact]]]:
     for position, other in enumerate(ctx.of_kind(FactKind.AMOUNT)):
         if not is_total(ctx, other):
             continue
-        ind = canonical(ctx, other)
+        ind = ctx.indicator(other, head=True)
         if ind is not None:
             totals.setdefault(ind.name, []).append((position, other))
     return totals
@@ -117,8 +122,8 @@ class CompletionRateAgainstTotal(Check):
             done = ctx.referent(rate)
             if done is None or done.kind is not FactKind.AMOUNT or is_total(ctx, done):
                 continue
-            ind = canonical(ctx, done)
-            stated = in_unit(rate, "%")
+            ind = ctx.indicator(done, head=True)
+            stated = interval_in_unit(rate, "%")
             if ind is None or ind.name not in TOTAL_OF or stated is None:
                 continue
             if is_attainment(ctx, rate):
@@ -130,19 +135,20 @@ class CompletionRateAgainstTotal(Check):
                 break
 
     def _compare(self, rate: Fact, done: Fact, total: Fact, stated: Interval) -> Finding | None:
-        if total.unit is None or category(done) != category(total):
+        if total.unit is None or unit_category(done) != unit_category(total):
             return None
-        d = in_unit(done, total.unit)
-        computed = None if d is None else ratio(d, total.interval)
+        d = interval_in_unit(done, total.unit)
+        computed = None if d is None else quotient(d, total.interval)
         if computed is None:
             return None
-        pct = percent(computed)
+        pct = computed.scale(100)
         if pct.overlaps(stated):
             return None
         return self.finding(
-            f"{describe(done)} out of {describe(total)} is a completion of "
-            f"{show(pct, '%')}, but the completion rate {rate.surface or rate.value} stands for "
-            f"{show(stated, '%')}; the done amount, the total and the rate cannot all be right",
+            f"{describe_fact(done, period=True)} out of {describe_fact(total, period=True)} is a "
+            f"completion of {format_interval(pct)}%, but the completion rate "
+            f"{rate.surface or rate.value} stands for {format_interval(stated)}%; the done "
+            "amount, the total and the rate cannot all be right",
             facts=[done, total, rate],
             evidence=(
                 Evidence.of("done", str(done.value)),

@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from townkpi import Check, CheckContext, Evidence, Fact, FactKind, Finding, Modality, Period
-from townkpi_land._common import (
-    canonical,
-    describe,
-    in_unit,
+from townkpi import (
+    Check,
+    CheckContext,
+    Evidence,
+    Fact,
+    FactKind,
+    Finding,
+    Modality,
+    Period,
+    describe_fact,
+    format_interval,
+    interval_in_unit,
     is_cumulative,
     is_under_way,
     same_subject,
-    show,
     surely_greater,
 )
 from townkpi_land.completion import is_total
@@ -64,7 +70,7 @@ class CumulativeFell(Check):
         """Yield an error for each figure to date above a later one of the same project."""
         facts: list[tuple[str, Fact, bool]] = []
         for fact in ctx.of_kind(FactKind.AMOUNT):
-            ind = canonical(ctx, fact)
+            ind = ctx.indicator(fact, head=True)
             if ind is None or ind.name not in CUMULATIVE or fact.period is None:
                 continue
             if fact.modality is Modality.TARGET or is_total(ctx, fact) or fact.unit is None:
@@ -104,13 +110,14 @@ class CumulativeFell(Check):
             if _end(earlier.period) != _end(later.period) or under_way:
                 return None
             why = f"the work of {earlier.period} cannot exceed all the work done by its end"
-        e = in_unit(earlier, later.unit)
+        e = interval_in_unit(earlier, later.unit)
         if e is None or not surely_greater(e, later.interval):
             return None
         return self.finding(
-            f"{describe(earlier)} and {describe(later)} are {name} of the same project, but in "
-            f"{later.unit} the first stands for {show(e)} and the second, done to date, for "
-            f"{show(later.interval)}: {why}, so they cannot both be right",
+            f"{describe_fact(earlier, period=True)} and {describe_fact(later, period=True)} are "
+            f"{name} of the same project, but in {later.unit} the first stands for "
+            f"{format_interval(e)} and the second, done to date, for "
+            f"{format_interval(later.interval)}: {why}, so they cannot both be right",
             facts=[earlier, later],
             evidence=(
                 Evidence.of("indicator", name),

@@ -17,8 +17,10 @@ from townkpi import (
     TownkpiError,
     UnitCategory,
     Value,
+    describe_fact,
+    format_interval,
+    unit_category,
 )
-from townkpi_land._common import category, describe, show
 
 __all__ = ["RestatedAreaDisagrees", "restatement_of"]
 
@@ -72,7 +74,7 @@ class RestatedAreaDisagrees(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each restated area that cannot be the area it restates."""
-        areas = [f for f in ctx.of_kind(FactKind.AMOUNT) if category(f) is UnitCategory.AREA]
+        areas = [f for f in ctx.of_kind(FactKind.AMOUNT) if unit_category(f) is UnitCategory.AREA]
         for first, second in itertools.pairwise(areas):
             if first.unit == second.unit or not restatement_of(ctx, first, second):
                 continue
@@ -87,9 +89,10 @@ class RestatedAreaDisagrees(Check):
             if converted.overlaps(first.interval):
                 continue
             yield self.finding(
-                f"{describe(second)} restates {describe(first)} in {second.unit}, but in "
-                f"{first.unit} it stands for {show(converted)} while the first figure stands "
-                f"for {show(first.interval)}: one area cannot have both sizes",
+                f"{describe_fact(second, period=True)} restates "
+                f"{describe_fact(first, period=True)} in {second.unit}, but in {first.unit} it "
+                f"stands for {format_interval(converted)} while the first figure stands for "
+                f"{format_interval(first.interval)}: one area cannot have both sizes",
                 facts=[first, second],
                 evidence=(
                     Evidence.of("area", str(first.value)),

@@ -11,10 +11,16 @@ import itertools
 from collections.abc import Iterator
 from typing import Final
 
-from townkpi import Check, CheckContext, Fact, Finding, Interval, UnitError, parse_unit
-
-# format_interval is not (yet) part of townkpi's public API; townkpi.findings documents it.
-from townkpi.findings import format_interval
+from townkpi import (
+    Check,
+    CheckContext,
+    Fact,
+    Finding,
+    UnitError,
+    format_interval,
+    parse_unit,
+    surely_greater,
+)
 
 __all__ = ["LifeExpectancyRise"]
 
@@ -35,13 +41,6 @@ def _age_dimension() -> str | None:
 def _is_age(fact: Fact, dimension: str) -> bool:
     unit = fact.value.unit_info
     return unit is not None and unit.dimension == dimension
-
-
-def _surely_below(a: Interval, b: Interval) -> bool:
-    """Whether every number of ``a`` is below every number of ``b``."""
-    if a.upper is None or b.lower is None:
-        return False
-    return a.upper < b.lower or (a.upper == b.lower and not (a.upper_closed and b.lower_closed))
 
 
 class LifeExpectancyRise(Check):
@@ -81,7 +80,9 @@ class LifeExpectancyRise(Check):
                 continue
             if not ctx.text_before(end, 4).endswith(RISE_TO):
                 continue
-            if _surely_below(end.interval, start.interval):
+            # townkpi's helpers compare intervals as checks should: only when no values the
+            # two figures allow agree with the words is it a finding.
+            if surely_greater(start.interval, end.interval):
                 yield self._finding(start, end)
 
     def _finding(self, start: Fact, end: Fact) -> Finding:

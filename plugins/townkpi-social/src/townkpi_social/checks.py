@@ -9,7 +9,6 @@ satisfy the rule.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final
@@ -24,26 +23,28 @@ from townkpi import (
     Interval,
     Modality,
     UnitCategory,
+    amounts_before,
+    amounts_in_sentence,
+    describe_fact,
+    figure_words,
+    format_interval,
+    interval_in_unit,
+    is_cumulative,
+    is_list_item,
+    proportion_interval,
+    quotient,
+    related_in_catalog,
+    surely_greater,
+    whole_parts,
 )
-from townkpi.findings import format_interval, format_number
 from townkpi_social.wording import (
     OUTCOME_VERBS,
     SUBSET_MARKERS,
     OutcomeRate,
-    amounts_in_sentence,
     classify,
-    cumulative,
-    describe,
-    in_list,
-    in_unit,
-    lead_in,
     object_words,
     outcome_rate,
     percent,
-    phrase,
-    proportion,
-    surely_greater,
-    unit_of,
 )
 
 __all__ = ["EmployedAboveTrained", "OutcomeAboveHandled", "OutcomeRateCounts"]
@@ -71,14 +72,6 @@ def _is_done(words: str, rate: OutcomeRate) -> bool:
     return any(o in words for o in rate.outcomes)
 
 
-def _related(ctx: CheckContext, a: Fact, b: Fact) -> bool:
-    """Whether the catalog declares one figure's indicator part of the other's, as TK203 reads."""
-    ia, ib = ctx.indicator(a, clause=True), ctx.indicator(b, clause=True)
-    if ia is None or ib is None:
-        return False
-    return ib.name in ia.part_of or ia.name in ib.part_of
-
-
 def _plain(words: str) -> str:
     return words.replace("“", "").replace("”", "").replace('"', "")
 
@@ -87,27 +80,27 @@ class OutcomeRateCounts(Check):
     """A rate of outcomes must agree with the counts of cases and of their outcomes.
 
     调处成功率, 办结率, 化解率, 解决率 and 办复率 give the share of the cases taken on (调处, 受理,
-    交办 …) that had the outcome. Over a count of whole cases, a rate written to d decimals needs a
-    whole number of outcomes that rounds to it: "调处矛盾纠纷670起，调处成功率99.5%" stands for
-    666.32 to 666.99 disputes settled, and no whole number lies there (666 of 670 is 99.403%, 667
-    is 99.552%); at 100% every one of the 670 was settled, which is consistent. When the sentence
-    also states the outcomes (受理群众诉求1200件，办结1180件), their number divided by the cases
-    must round to the rate.
+    交办 …) that had the outcome. When the sentence states the cases and the outcomes
+    (受理群众诉求1200件，办结1180件), the outcomes divided by the cases must round to the rate:
+    1180 of 1200 is 98.333%, so 办结率99.5% cannot be right. When it states the cases but the
+    rate refers to another figure (调处各类矛盾纠纷670起，涉及金额2806万元，调处成功率99.5%), the
+    rate needs a whole number of outcomes of the cases: 99.5% of 670 is 666.32 to 666.99
+    disputes, and no whole number lies there (666 of 670 is 99.403%, 667 is 99.552%).
 
-    A rate written over a count of outcomes (办结审批服务9.5万件，办结率99.5%) says how many cases
-    there were (about 9.55万件); townkpi's core rate check (TK101) judges that case. A rate after a
-    list of counts (办理人大代表建议25件、政协提案37件，办结率98.4%) may be a rate of all of them
-    together and is not checked. Satisfaction
-    rates (满意率) are not checked: their base is the people who answered a survey, which reports
-    do not state.
+    A rate and the one count it refers to (调处矛盾纠纷670起，调处成功率99.5%, or
+    办结审批服务9.5万件，办结率99.5%) are townkpi's core rate check's (TK101), which reads from the
+    same words whether the count is the cases or the outcomes; this check does not report them
+    again. A rate after a list of counts (办理人大代表建议25件、政协提案37件，办结率98.4%) may
+    be a rate of all of them together and is not checked. Satisfaction rates (满意率) are not
+    checked here: their base is the people who answered a survey, which reports do not state.
 
     反例:
-        调处各类矛盾纠纷670起，调处成功率99.5%。
         受理群众诉求1200件，办结1180件，办结率99.5%。
+        调处各类矛盾纠纷670起，涉及金额2806万元，调处成功率99.5%。
 
     正例:
-        调处各类矛盾纠纷670起，调处成功率100%。
         受理群众诉求1200件，办结1180件，办结率98.3%。
+        调处各类矛盾纠纷670起，涉及金额2806万元，调处成功率100%。
     """
 
     code = "SOC101"
@@ -120,18 +113,19 @@ class OutcomeRateCounts(Check):
         for rate in ctx.of_kind(FactKind.RATE):
             if rate.modality is Modality.TARGET:
                 continue
-            kind = outcome_rate(f"{lead_in(ctx, rate)} {rate.indicator or ''}")
-            r = proportion(rate)
+            kind = outcome_rate(f"{ctx.clause_before(rate)} {rate.indicator or ''}")
+            r = proportion_interval(rate)
             if kind is None or r is None or r.is_above(1) or r.is_below(0):
                 continue  # not a rate of outcomes, or outside 0-100% (core check TK103)
             base, done = self._counts(ctx, rate, kind)
             if base is None:
                 continue
-            found = (
-                self._ratio(rate, kind, r, base, done)
-                if done is not None
-                else self._whole(rate, kind, r, base)
-            )
+            if done is not None:
+                found = self._ratio(rate, kind, r, base, done)
+            elif base.id != rate.refers_to:
+                found = self._whole(rate, kind, r, base)
+            else:
+                continue  # the rate and the count it refers to alone: TK101's
             if found is not None:
                 yield found
 
@@ -146,22 +140,22 @@ class OutcomeRateCounts(Check):
             candidates.append(referent)
         others = sorted(amounts_in_sentence(ctx, rate), key=lambda f: _distance(rate, f))
         candidates.extend(f for f in others if f not in candidates)
-        base = next((f for f in candidates if _is_base(phrase(ctx, f), kind)), None)
+        base = next((f for f in candidates if _is_base(figure_words(ctx, f), kind)), None)
         if base is None:
             return None, None
-        dim = unit_of(base)
+        dim = base.value.unit_info
         done = next(
             (
                 f
                 for f in candidates
-                if _is_done(phrase(ctx, f), kind)
-                and (u := unit_of(f)) is not None
+                if _is_done(figure_words(ctx, f), kind)
+                and (u := f.value.unit_info) is not None
                 and dim is not None
                 and u.dimension == dim.dimension
             ),
             None,
         )
-        if in_list(ctx, base) or (done is not None and in_list(ctx, done)):
+        if is_list_item(ctx, base) or (done is not None and is_list_item(ctx, done)):
             return None, None  # a rate after a list may be of all its items together
         return base, done
 
@@ -169,24 +163,18 @@ class OutcomeRateCounts(Check):
         self, rate: Fact, kind: OutcomeRate, r: Interval, base: Fact, done: Fact
     ) -> Finding | None:
         unit = base.unit or ""
-        base_iv, done_iv = base.interval, in_unit(done, unit)
-        if done_iv is None or base_iv.lower is None or base_iv.lower <= 0:
-            return None
-        if surely_greater(done_iv, base_iv):
+        base_iv, done_iv = base.interval, interval_in_unit(done, unit)
+        if done_iv is None or surely_greater(done_iv, base_iv):
             return None  # more outcomes than cases: SOC102 or TK203
-        ratio = done_iv / base_iv
-        if ratio.overlaps(r):
+        ratio = quotient(done_iv, base_iv)
+        if ratio is None or ratio.overlaps(r):
             return None
-        computed = (
-            percent(ratio.lower)
-            if ratio.is_point and ratio.lower is not None
-            else _show(ratio.scale(100), "%")
-        )
+        computed = percent(ratio.lower) if ratio.is_point and ratio.lower is not None else None
         return self.finding(
-            f"{describe(base)} taken on and {describe(done)} with an outcome give a {kind.name} "
-            f"of {computed}, but {kind.name} {rate.surface or rate.value} as written stands for "
-            f"{_show(r.scale(100), '%')}, which does not contain it: the two counts and the rate "
-            "cannot all be right",
+            f"{describe_fact(base)} taken on and {describe_fact(done)} with an outcome give a "
+            f"{kind.name} of {computed or _show(ratio.scale(100), '%')}, but {kind.name} "
+            f"{rate.surface or rate.value} as written stands for {_show(r.scale(100), '%')}, "
+            "which does not contain it: the two counts and the rate cannot all be right",
             facts=[base, done, rate],
             evidence=(
                 Evidence.of("cases", str(base.value)),
@@ -198,40 +186,29 @@ class OutcomeRateCounts(Check):
         )
 
     def _whole(self, rate: Fact, kind: OutcomeRate, r: Interval, base: Fact) -> Finding | None:
-        u = unit_of(base)
-        if u is None or u.category is not UnitCategory.COUNT or not base.interval.is_point:
+        u, n = base.value.unit_info, base.interval.lower
+        if u is None or not u.counts_whole_things or not base.interval.is_point or n is None:
             return None
-        lower = base.interval.lower
-        if lower is None:  # pragma: no cover - a point has both ends
+        counts = whole_parts(int(n), r) if n.denominator == 1 and n > 0 else None
+        if counts is None or counts.possible:
             return None
-        n = lower * u.factor
-        if n.denominator != 1 or n <= 0:
-            return None
-        outcomes = r.scale(n)
-        feasible = outcomes.intersection(Interval.closed(0, n))
-        if feasible is not None and next(feasible.integers(limit=1), None) is not None:
-            return None
-        assert outcomes.lower is not None
-        assert outcomes.upper is not None
-        nearest = sorted(
-            {c for c in (math.floor(outcomes.lower), math.ceil(outcomes.upper)) if 0 <= c <= n}
-        )
+        rates = [percent(Fraction(c) / n) for c in counts.nearest]
         near = " and ".join(
-            f"{c} of {format_number(n)} is {percent(Fraction(c) / n)}" for c in nearest
+            f"{c} of {n} is {p}" for c, p in zip(counts.nearest, rates, strict=True)
         )
         return self.finding(
-            f"{describe(base)} taken on at a {kind.name} of {rate.surface or rate.value}: a rate "
-            f"written so stands for {_show(r.scale(100), '%')}, so the number of outcomes would "
-            f"lie in {_show(outcomes, u.base)}, which holds no whole number; {near}, none of "
-            f"which rounds to {rate.value}, so the count and the rate cannot both be right",
+            f"{describe_fact(base)} taken on at a {kind.name} of {rate.surface or rate.value}: a "
+            f"rate written so stands for {_show(r.scale(100), '%')}, so the number of outcomes "
+            f"would lie in {_show(counts.interval, u.base)}, which holds no whole number; {near}, "
+            f"none of which rounds to {rate.value}, so the count and the rate cannot both be right",
             facts=[base, rate],
             evidence=(
-                Evidence.of("cases", f"{format_number(n)}{u.base}"),
+                Evidence.of("cases", f"{n}{u.base}"),
                 Evidence.of("rate", str(rate.value)),
                 Evidence.of("rate_interval", r.scale(100)),
-                Evidence.of("outcome_interval", outcomes),
-                Evidence.of("nearest_outcomes", [str(c) for c in nearest]),
-                Evidence.of("nearest_rates", [percent(Fraction(c) / n) for c in nearest]),
+                Evidence.of("outcome_interval", counts.interval),
+                Evidence.of("nearest_outcomes", [str(c) for c in counts.nearest]),
+                Evidence.of("nearest_rates", rates),
             ),
         )
 
@@ -269,21 +246,21 @@ class OutcomeAboveHandled(Check):
         for done in ctx.of_kind(FactKind.AMOUNT):
             if done.modality is Modality.TARGET or done.span is None:
                 continue
-            words = phrase(ctx, done)
-            du = unit_of(done)
+            words = figure_words(ctx, done)
+            du = done.value.unit_info
             if classify(words) != "outcome" or du is None:
                 continue
-            if not any(m in lead_in(ctx, done) for m in SUBSET_MARKERS):
+            if not any(m in ctx.clause_before(done) for m in SUBSET_MARKERS):
                 continue  # not said to be of the cases taken on (已办结, 其中调解成功)
             if du.category is UnitCategory.PROPORTION:
                 continue
             cases = self._cases_before(ctx, done, du.dimension)
-            if cases is None or _related(ctx, cases, done):
+            if cases is None or related_in_catalog(ctx, cases, done):
                 continue
             obj = object_words(words)
-            if obj and obj not in _plain(phrase(ctx, cases)):
+            if obj and obj not in _plain(figure_words(ctx, cases)):
                 continue
-            if cumulative(ctx, done) and not cumulative(ctx, cases):
+            if is_cumulative(ctx, done) and not is_cumulative(ctx, cases):
                 continue
             finding = self._compare(cases, done)
             if finding is not None:
@@ -292,28 +269,27 @@ class OutcomeAboveHandled(Check):
     @staticmethod
     def _cases_before(ctx: CheckContext, done: Fact, dimension: str) -> Fact | None:
         """The nearest figure of cases taken on before ``done`` in its sentence, same dimension."""
-        assert done.span is not None
-        before = [
-            f
-            for f in amounts_in_sentence(ctx, done)
-            if f.span is not None and f.span.start < done.span.start
-        ]
-        for f in reversed(before):
-            u = unit_of(f)
-            if u is not None and u.dimension == dimension and classify(phrase(ctx, f)) == "handled":
-                return f
-        return None
+        return next(
+            (
+                f
+                for f in amounts_before(ctx, done)
+                if (u := f.value.unit_info) is not None
+                and u.dimension == dimension
+                and classify(figure_words(ctx, f)) == "handled"
+            ),
+            None,
+        )
 
     def _compare(self, cases: Fact, done: Fact) -> Finding | None:
         unit = cases.unit or ""
-        c_iv, d_iv = cases.interval, in_unit(done, unit)
+        c_iv, d_iv = cases.interval, interval_in_unit(done, unit)
         if d_iv is None or not surely_greater(d_iv, c_iv):
             return None
         return self.finding(
-            f"{describe(done)} with an outcome follows {describe(cases)} taken on in the same "
-            f"sentence, but in {unit} the outcomes stand for {_show(d_iv, unit)} and the cases for "
-            f"{_show(c_iv, unit)}: every value of the first exceeds every value of the second, "
-            "and no more cases can be settled or closed than were taken on",
+            f"{describe_fact(done)} with an outcome follows {describe_fact(cases)} taken on in the "
+            f"same sentence, but in {unit} the outcomes stand for {_show(d_iv, unit)} and the "
+            f"cases for {_show(c_iv, unit)}: every value of the first exceeds every value of the "
+            "second, and no more cases can be settled or closed than were taken on",
             facts=[cases, done],
             evidence=(
                 Evidence.of("cases", str(cases.value)),
@@ -362,12 +338,12 @@ class EmployedAboveTrained(Check):
         for employed in ctx.of_kind(FactKind.AMOUNT):
             if employed.modality is Modality.TARGET or employed.span is None:
                 continue
-            words = lead_in(ctx, employed)
+            words = ctx.clause_before(employed)
             if not any(w in words for w in _EMPLOYED) or any(w in words for w in _NOT_TRAINEES):
                 continue
             if not any(w in words for w in _LINKS):
                 continue
-            eu = unit_of(employed)
+            eu = employed.value.unit_info
             if eu is None or eu.category is not UnitCategory.COUNT:
                 continue
             trained = self._trained_before(ctx, employed, eu.dimension)
@@ -379,28 +355,23 @@ class EmployedAboveTrained(Check):
 
     @staticmethod
     def _trained_before(ctx: CheckContext, employed: Fact, dimension: str) -> Fact | None:
-        assert employed.span is not None
-        before = [
-            f
-            for f in amounts_in_sentence(ctx, employed)
-            if f.span is not None and f.span.start < employed.span.start
-        ]
-        for f in reversed(before):
-            words = phrase(ctx, f)
-            u = unit_of(f)
+        for f in amounts_before(ctx, employed):
+            words = figure_words(ctx, f)
+            u = f.value.unit_info
             if _TRAINED in words and not any(w in words for w in _EMPLOYED):
                 return f if u is not None and u.dimension == dimension else None
         return None
 
     def _compare(self, trained: Fact, employed: Fact) -> Finding | None:
         unit = trained.unit or ""
-        t_iv, e_iv = trained.interval, in_unit(employed, unit)
+        t_iv, e_iv = trained.interval, interval_in_unit(employed, unit)
         if e_iv is None or not surely_greater(e_iv, t_iv):
             return None
         return self.finding(
-            f"{describe(employed)} of the trainees found work, after {describe(trained)} trained, "
-            f"but in {unit} those employed stand for {_show(e_iv, unit)} and those trained for "
-            f"{_show(t_iv, unit)}: more trainees cannot find work than were trained",
+            f"{describe_fact(employed)} of the trainees found work, after "
+            f"{describe_fact(trained)} trained, but in {unit} those employed stand for "
+            f"{_show(e_iv, unit)} and those trained for {_show(t_iv, unit)}: more trainees "
+            "cannot find work than were trained",
             facts=[trained, employed],
             evidence=(
                 Evidence.of("trained", str(trained.value)),

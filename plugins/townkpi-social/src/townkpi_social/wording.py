@@ -14,26 +14,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final, Literal
 
 import attrs
 
-from townkpi import (
-    CheckContext,
-    DimensionMismatchError,
-    Fact,
-    FactKind,
-    Interval,
-    Modality,
-    Unit,
-    UnitCategory,
-    UnitError,
-)
-
-# format_number is not (yet) part of townkpi's public API; townkpi.findings documents it.
-from townkpi.findings import format_number
+from townkpi import format_number
 
 __all__ = [
     "HANDLING_VERBS",
@@ -42,20 +28,10 @@ __all__ = [
     "SUBSET_MARKERS",
     "OutcomeRate",
     "Role",
-    "amounts_in_sentence",
     "classify",
-    "cumulative",
-    "describe",
-    "in_list",
-    "in_unit",
-    "lead_in",
     "object_words",
     "outcome_rate",
     "percent",
-    "phrase",
-    "proportion",
-    "surely_greater",
-    "unit_of",
 ]
 
 #: Verbs that count cases taken on: received, mediated, handled.
@@ -146,46 +122,7 @@ _FILLERS: Final = (
     '"',
 )
 
-#: Punctuation that ends the clause a figure's lead-in words are read from.
-_CLAUSE_STOPS: Final = "，,；;。！？!?：:、\n"
-
-#: Characters that join the items of a list of figures (建议4249件、政协提案3542件).
-_LIST_JOINERS: Final = "、和及与"
-
 Role = Literal["handled", "outcome"]
-
-
-def lead_in(ctx: CheckContext, fact: Fact, chars: int = 24) -> str:
-    """The words just before a figure, from the start of its clause ("" without text).
-
-    Args:
-        ctx: The check context (the report's text).
-        fact: The figure.
-        chars: The most characters read.
-    """
-    before = ctx.text_before(fact, chars)
-    cut = max(before.rfind(c) for c in _CLAUSE_STOPS)
-    return before[cut + 1 :]
-
-
-def in_list(ctx: CheckContext, fact: Fact) -> bool:
-    """Whether a figure is one item of a list (办理人大代表建议4249件、政协提案3542件).
-
-    A rate written after such a list may be a rate of all its items together, so a check cannot
-    tell which count it is a share of.
-    """
-    after = ctx.text_after(fact, 1)
-    if after and after in _LIST_JOINERS:
-        return True
-    before = ctx.text_before(fact, 24)
-    cut = max(before.rfind(c) for c in _CLAUSE_STOPS)
-    return cut >= 0 and before[cut] == "、"
-
-
-def phrase(ctx: CheckContext, fact: Fact) -> str:
-    """The words that say what a figure counts: its lead-in words, else its indicator phrase."""
-    words = lead_in(ctx, fact)
-    return words if words.strip() else (fact.indicator or "")
 
 
 def classify(words: str) -> Role | None:
@@ -216,59 +153,6 @@ def object_words(words: str) -> str:
     for filler in _FILLERS:
         out = out.replace(filler, "")
     return out.strip()
-
-
-def cumulative(ctx: CheckContext, fact: Fact) -> bool:
-    """Whether a figure is cumulative (累计) rather than of one period."""
-    return "累计" in fact.qualifiers or "累计" in lead_in(ctx, fact)
-
-
-def unit_of(fact: Fact) -> Unit | None:
-    """The figure's resolved unit, or None when it has none."""
-    try:
-        return fact.value.unit_info
-    except UnitError:  # pragma: no cover - a Value's unit is validated when it is made
-        return None
-
-
-def in_unit(fact: Fact, unit: str) -> Interval | None:
-    """The figure's interval in ``unit``, or None when the dimensions differ."""
-    try:
-        return fact.value.interval_in(unit)
-    except (DimensionMismatchError, UnitError):
-        return None
-
-
-def proportion(fact: Fact) -> Interval | None:
-    """A percentage's interval as a fraction of one (98.5% → [0.9845, 0.9855)), or None."""
-    u = unit_of(fact)
-    if u is None or u.category is not UnitCategory.PROPORTION:
-        return None
-    return in_unit(fact, "倍")
-
-
-def surely_greater(a: Interval, b: Interval) -> bool:
-    """Whether every number of ``a`` exceeds every number of ``b``."""
-    if a.lower is None or b.upper is None:
-        return False
-    return a.lower > b.upper or (a.lower == b.upper and not (a.lower_closed and b.upper_closed))
-
-
-def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:
-    """The other actual amounts of the figure's sentence, in text order."""
-    for other in ctx.of_kind(FactKind.AMOUNT):
-        if (
-            other.id != fact.id
-            and other.modality is not Modality.TARGET
-            and ctx.same_sentence(fact, other)
-        ):
-            yield other
-
-
-def describe(fact: Fact) -> str:
-    """A figure for a message: its indicator phrase and its value as written."""
-    shown = fact.surface or str(fact.value)
-    return f"{fact.indicator} {shown}" if fact.indicator else shown
 
 
 def percent(x: Fraction) -> str:

@@ -10,7 +10,6 @@ consistent with every figure satisfy the relation.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -24,27 +23,30 @@ from townkpi import (
     Interval,
     Modality,
     UnitCategory,
+    amounts_before,
+    amounts_in_sentence,
+    describe_fact,
+    figure_words,
+    format_interval,
+    interval_in_unit,
+    is_cumulative,
+    is_list_item,
+    proportion_interval,
+    quotient,
+    related_in_catalog,
+    surely_greater,
+    whole_parts,
 )
-from townkpi.findings import format_interval, format_number
 from townkpi_urban.wording import (
     BASE_NOUNS,
     FOUND_VERBS,
     HANDLED_VERBS,
     HANDLING_RATES,
     SUBSET_MARKERS,
-    amounts_in_sentence,
     classify,
-    describe,
     handling_rate,
-    in_list,
-    in_unit,
-    lead_in,
     object_words,
     percent,
-    phrase,
-    proportion,
-    surely_greater,
-    unit_of,
 )
 
 __all__ = ["HandledAboveFound", "HandlingRateCounts"]
@@ -75,26 +77,29 @@ def _show(interval: Interval, unit: str = "") -> str:
 class HandlingRateCounts(Check):
     """A rate of handling must agree with the counts of things found and handled.
 
-    整改率, 销号率 and 处置率 give the share of the problems found that were dealt with. Over a
-    count of whole things found (排查问题点位120处), a rate written to one decimal needs a whole
-    number handled that rounds to it: 98.5% of 120 stands for 118.14 to 118.26 problems, and no
-    whole number lies there (118 of 120 is 98.33%, 119 of 120 is 99.17%). When the sentence also
-    states how many were handled (累计排摸违法建筑58宗，已处置55宗), that number divided by the
-    number found must round to the rate: 55 of 58 is 94.83%, so 处置率100% cannot be right.
+    整改率, 销号率 and 处置率 give the share of the problems found that were dealt with. When the
+    sentence states how many were found and how many handled (累计排摸违法建筑58宗，已处置55宗),
+    the second divided by the first must round to the rate: 55 of 58 is 94.83%, so 处置率100%
+    cannot be right. When it states the count found but the rate refers to another figure
+    (排查问题点位120处，投入资金350万元，问题整改销号率98.5%), the rate needs a whole number
+    handled: 98.5% of 120 stands for 118.14 to 118.26 problems, and no whole number lies there
+    (118 of 120 is 98.33%, 119 of 120 is 99.17%).
 
-    A rate written over a count of things handled (拆除违法建筑22处，拆除率95.7%) says how many
-    there were to handle; townkpi's core rate check (TK101) judges that case. A rate after a list
-    of counts (排查燃气隐患25处、消防隐患37处，隐患整改率98.4%) may be a rate of all of them
-    together and is not checked. A count handled that exceeds the count found is URB102's (or,
-    for indicators the catalog relates, TK203's).
+    A rate and the one count it refers to (排查问题点位120处，问题整改销号率98.5%, or
+    拆除违法建筑22处，拆除率95.7%) are townkpi's core rate check's (TK101), which reads from the
+    same words whether the count is the things found or the things handled; this check does not
+    report them again. A rate after a list of counts
+    (排查燃气隐患25处、消防隐患37处，隐患整改率98.4%) may be a rate of all of them together and
+    is not checked. A count handled that exceeds the count found is URB102's (or, for indicators
+    the catalog relates, TK203's).
 
     反例:
-        排查问题点位120处，问题整改销号率98.5%。
         累计排摸违法建筑58宗，已处置55宗，处置率100%。
+        排查问题点位120处，投入资金350万元，问题整改销号率98.5%。
 
     正例:
-        排查问题点位120处，问题整改销号率98.3%。
         累计排摸违法建筑58宗，已处置55宗，处置率94.8%。
+        排查问题点位120处，投入资金350万元，问题整改销号率98.3%。
     """
 
     code = "URB101"
@@ -107,18 +112,19 @@ class HandlingRateCounts(Check):
         for rate in ctx.of_kind(FactKind.RATE):
             if rate.modality is Modality.TARGET:
                 continue
-            name = handling_rate(f"{lead_in(ctx, rate)} {rate.indicator or ''}")
-            r = proportion(rate)
+            name = handling_rate(f"{ctx.clause_before(rate)} {rate.indicator or ''}")
+            r = proportion_interval(rate)
             if name is None or r is None or r.is_above(1) or r.is_below(0):
                 continue  # not a rate of handling, or outside 0-100% (core check TK103)
             base, done = self._counts(ctx, rate, HANDLING_RATES[name])
             if base is None:
                 continue
-            found = (
-                self._ratio(rate, name, r, base, done)
-                if done is not None
-                else self._whole(rate, name, r, base)
-            )
+            if done is not None:
+                found = self._ratio(rate, name, r, base, done)
+            elif base.id != rate.refers_to:
+                found = self._whole(rate, name, r, base)
+            else:
+                continue  # the rate and the count it refers to alone: TK101's
             if found is not None:
                 yield found
 
@@ -133,45 +139,39 @@ class HandlingRateCounts(Check):
             candidates.append(referent)
         others = sorted(amounts_in_sentence(ctx, rate), key=lambda f: _distance(rate, f))
         candidates.extend(f for f in others if f not in candidates)
-        base = next((f for f in candidates if _is_base(phrase(ctx, f), verbs)), None)
+        base = next((f for f in candidates if _is_base(figure_words(ctx, f), verbs)), None)
         if base is None:
             return None, None
-        dim = unit_of(base)
+        dim = base.value.unit_info
         done = next(
             (
                 f
                 for f in candidates
-                if _is_done(phrase(ctx, f), verbs)
-                and (u := unit_of(f)) is not None
+                if _is_done(figure_words(ctx, f), verbs)
+                and (u := f.value.unit_info) is not None
                 and dim is not None
                 and u.dimension == dim.dimension
             ),
             None,
         )
-        if in_list(ctx, base) or (done is not None and in_list(ctx, done)):
+        if is_list_item(ctx, base) or (done is not None and is_list_item(ctx, done)):
             return None, None  # a rate after a list may be of all its items together
         return base, done
 
     def _ratio(self, rate: Fact, name: str, r: Interval, base: Fact, done: Fact) -> Finding | None:
         unit = base.unit or ""
-        base_iv, done_iv = base.interval, in_unit(done, unit)
-        if done_iv is None or base_iv.lower is None or base_iv.lower <= 0:
-            return None
-        if surely_greater(done_iv, base_iv):
+        base_iv, done_iv = base.interval, interval_in_unit(done, unit)
+        if done_iv is None or surely_greater(done_iv, base_iv):
             return None  # more handled than found: URB102 or TK203
-        ratio = done_iv / base_iv
-        if ratio.overlaps(r):
+        ratio = quotient(done_iv, base_iv)
+        if ratio is None or ratio.overlaps(r):
             return None
-        computed = (
-            percent(ratio.lower)
-            if ratio.is_point and ratio.lower is not None
-            else (_show(ratio.scale(100), "%"))
-        )
+        computed = percent(ratio.lower) if ratio.is_point and ratio.lower is not None else None
         return self.finding(
-            f"{describe(base)} found and {describe(done)} handled give a {name} of {computed}, "
-            f"but {name} {rate.surface or rate.value} as written stands for "
-            f"{_show(r.scale(100), '%')}, which does not contain it: the two counts and the "
-            "rate cannot all be right",
+            f"{describe_fact(base)} found and {describe_fact(done)} handled give a {name} of "
+            f"{computed or _show(ratio.scale(100), '%')}, but {name} "
+            f"{rate.surface or rate.value} as written stands for {_show(r.scale(100), '%')}, "
+            "which does not contain it: the two counts and the rate cannot all be right",
             facts=[base, done, rate],
             evidence=(
                 Evidence.of("found", str(base.value)),
@@ -183,54 +183,31 @@ class HandlingRateCounts(Check):
         )
 
     def _whole(self, rate: Fact, name: str, r: Interval, base: Fact) -> Finding | None:
-        u = unit_of(base)
-        if u is None or u.category is not UnitCategory.COUNT or not base.interval.is_point:
+        u, n = base.value.unit_info, base.interval.lower
+        if u is None or not u.counts_whole_things or not base.interval.is_point or n is None:
             return None
-        lower = base.interval.lower
-        if lower is None:  # pragma: no cover - a point has both ends
+        counts = whole_parts(int(n), r) if n.denominator == 1 and n > 0 else None
+        if counts is None or counts.possible:
             return None
-        n = lower * u.factor
-        if n.denominator != 1 or n <= 0:
-            return None
-        handled = r.scale(n)
-        feasible = handled.intersection(Interval.closed(0, n))
-        if feasible is not None and next(feasible.integers(limit=1), None) is not None:
-            return None
-        assert handled.lower is not None
-        assert handled.upper is not None
-        nearest = sorted(
-            {c for c in (math.floor(handled.lower), math.ceil(handled.upper)) if 0 <= c <= n}
-        )
+        rates = [percent(Fraction(c) / n) for c in counts.nearest]
         near = " and ".join(
-            f"{c} of {format_number(n)} is {percent(Fraction(c) / n)}" for c in nearest
+            f"{c} of {n} is {p}" for c, p in zip(counts.nearest, rates, strict=True)
         )
         return self.finding(
-            f"{describe(base)} found at a {name} of {rate.surface or rate.value}: a rate written "
-            f"so stands for {_show(r.scale(100), '%')}, so the number handled would lie in "
-            f"{_show(handled, u.base)}, which holds no whole number; {near}, none of which "
-            f"rounds to {rate.value}, so the count and the rate cannot both be right",
+            f"{describe_fact(base)} found at a {name} of {rate.surface or rate.value}: a rate "
+            f"written so stands for {_show(r.scale(100), '%')}, so the number handled would lie "
+            f"in {_show(counts.interval, u.base)}, which holds no whole number; {near}, none of "
+            f"which rounds to {rate.value}, so the count and the rate cannot both be right",
             facts=[base, rate],
             evidence=(
-                Evidence.of("found", f"{format_number(n)}{u.base}"),
+                Evidence.of("found", f"{n}{u.base}"),
                 Evidence.of("rate", str(rate.value)),
                 Evidence.of("rate_interval", r.scale(100)),
-                Evidence.of("handled_interval", handled),
-                Evidence.of("nearest_handled", [str(c) for c in nearest]),
-                Evidence.of("nearest_rates", [percent(Fraction(c) / n) for c in nearest]),
+                Evidence.of("handled_interval", counts.interval),
+                Evidence.of("nearest_handled", [str(c) for c in counts.nearest]),
+                Evidence.of("nearest_rates", rates),
             ),
         )
-
-
-def _cumulative(ctx: CheckContext, fact: Fact) -> bool:
-    return "累计" in fact.qualifiers or "累计" in lead_in(ctx, fact)
-
-
-def _related(ctx: CheckContext, a: Fact, b: Fact) -> bool:
-    """Whether the catalog declares one figure's indicator part of the other's, as TK203 reads."""
-    ia, ib = ctx.indicator(a, clause=True), ctx.indicator(b, clause=True)
-    if ia is None or ib is None:
-        return False
-    return ib.name in ia.part_of or ia.name in ib.part_of
 
 
 def _plain(words: str) -> str:
@@ -275,21 +252,21 @@ class HandledAboveFound(Check):
         for handled in ctx.of_kind(FactKind.AMOUNT):
             if handled.modality is Modality.TARGET or handled.span is None:
                 continue
-            words = phrase(ctx, handled)
-            hu = unit_of(handled)
+            words = figure_words(ctx, handled)
+            hu = handled.value.unit_info
             if classify(words) != "handled" or hu is None:
                 continue
-            if not any(m in lead_in(ctx, handled) for m in SUBSET_MARKERS):
+            if not any(m in ctx.clause_before(handled) for m in SUBSET_MARKERS):
                 continue  # not said to be of the things found (已处置, 其中整改)
             if hu.category is UnitCategory.PROPORTION:
                 continue
             found = self._found_before(ctx, handled, hu.dimension)
-            if found is None or _related(ctx, found, handled):
+            if found is None or related_in_catalog(ctx, found, handled):
                 continue
             obj = object_words(words)
-            if obj and obj not in _plain(phrase(ctx, found)):
+            if obj and obj not in _plain(figure_words(ctx, found)):
                 continue
-            if _cumulative(ctx, handled) and not _cumulative(ctx, found):
+            if is_cumulative(ctx, handled) and not is_cumulative(ctx, found):
                 continue
             finding = self._compare(found, handled)
             if finding is not None:
@@ -298,28 +275,27 @@ class HandledAboveFound(Check):
     @staticmethod
     def _found_before(ctx: CheckContext, handled: Fact, dimension: str) -> Fact | None:
         """The nearest figure of things found before ``handled`` in its sentence, same dimension."""
-        assert handled.span is not None
-        before = [
-            f
-            for f in amounts_in_sentence(ctx, handled)
-            if f.span is not None and f.span.start < handled.span.start
-        ]
-        for f in reversed(before):
-            u = unit_of(f)
-            if u is not None and u.dimension == dimension and classify(phrase(ctx, f)) == "found":
-                return f
-        return None
+        return next(
+            (
+                f
+                for f in amounts_before(ctx, handled)
+                if (u := f.value.unit_info) is not None
+                and u.dimension == dimension
+                and classify(figure_words(ctx, f)) == "found"
+            ),
+            None,
+        )
 
     def _compare(self, found: Fact, handled: Fact) -> Finding | None:
         unit = found.unit or ""
-        f_iv, h_iv = found.interval, in_unit(handled, unit)
+        f_iv, h_iv = found.interval, interval_in_unit(handled, unit)
         if h_iv is None or not surely_greater(h_iv, f_iv):
             return None
         return self.finding(
-            f"{describe(handled)} handled follows {describe(found)} found in the same sentence, "
-            f"but in {unit} the handled figure stands for {_show(h_iv, unit)} and the found one "
-            f"for {_show(f_iv, unit)}: every value of the first exceeds every value of the "
-            "second, and no more things can be handled than were found",
+            f"{describe_fact(handled)} handled follows {describe_fact(found)} found in the same "
+            f"sentence, but in {unit} the handled figure stands for {_show(h_iv, unit)} and the "
+            f"found one for {_show(f_iv, unit)}: every value of the first exceeds every value of "
+            "the second, and no more things can be handled than were found",
             facts=[found, handled],
             evidence=(
                 Evidence.of("found", str(found.value)),
