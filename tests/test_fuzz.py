@@ -4,8 +4,9 @@ Properties, over arbitrary Unicode text and over text built from a report gramma
 (``strategies.report_texts``: figures in ASCII, full-width and Chinese numerals, units of
 ``units.txt``, qualifiers, 同比增长/下降, 完成率, 分别, punctuation soup, line breaks, HTML tags):
 
-- only a ``TownkpiError`` may escape ``townkpi.extract``, ``townkpi.check`` and ``townkpi.decode``,
-  and no check crashes (a crash would be a ``TK000`` finding);
+- ``townkpi.extract`` and ``townkpi.check`` read any string without raising at all (a figure that
+  cannot be read is a skipped mention, so one odd figure never stops a report), no check crashes
+  (a crash would be a ``TK000`` finding), and only an ``InputError`` escapes ``townkpi.decode``;
 - nothing is lost: every run of digits (ASCII or full-width) lies inside a fact or a skipped
   mention (``townkpi.extract.accounted_for``), and every span holds the text it says it holds;
 - the facts JSON round-trips: JSON → ``report_from_dict`` → JSON is identical, also for the JSON
