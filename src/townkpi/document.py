@@ -110,6 +110,18 @@ class _TextOnly(HTMLParser):
         if not self._skip:
             self.parts.append(data)
 
+    def unknown_decl(self, data: str) -> None:
+        if data.upper().startswith("CDATA["):  # <![CDATA[…]]> holds text
+            self.handle_data(data[len("CDATA[") :])
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # html.parser raises AssertionError on a <![ it cannot read (<![foo, <![ x): keep it as text
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 3])
+            return i + 3
+
 
 def _html_to_text(markup: str) -> str:
     parser = _TextOnly()
