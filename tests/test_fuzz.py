@@ -255,6 +255,12 @@ def test_html_sections_that_html_parser_cannot_read_stay_text():
     assert decode(page.encode()).text == "1.拆迁3户，<![foo]>完成<![ x率70%"
 
 
+def test_html_entities_are_resolved_once():
+    # a page that shows the text "&lt;b&gt;" writes it &amp;lt;b&amp;gt;
+    page = "<html><p>写作&amp;lt;b&amp;gt;与&amp;amp;和&lt;i&gt;&#49;&#x32;户</p>"
+    assert decode(page.encode()).text == "写作&lt;b&gt;与&amp;和<i>12户"
+
+
 # ---------------------------------------------------------------------------- the command line
 
 

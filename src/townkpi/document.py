@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import contextvars
-import html
 import os
 import re
 from collections.abc import Iterator
@@ -127,7 +126,7 @@ def _html_to_text(markup: str) -> str:
     parser = _TextOnly()
     parser.feed(markup)
     parser.close()
-    text = html.unescape("".join(parser.parts))
+    text = "".join(parser.parts)  # entities are resolved once, by the parser (&amp;lt; is &lt;)
     text = re.sub(r"[ \t\r\f\v]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
