@@ -19,6 +19,7 @@ gives 70% from 3).
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -149,11 +150,22 @@ def _install(site: Path) -> None:
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    """The broken and good plugins, installed in a directory on ``sys.path``."""
+    """The broken and good plugins, installed in a directory on ``sys.path``.
+
+    In this process only their entry points are seen (not those of the sector packs installed
+    in the environment, whose units would stay defined for the tests that follow); the tests that
+    run a real ``townkpi`` process see every installed plugin.
+    """
     path = tmp_path / "site"
     path.mkdir()
     _install(path)
     monkeypatch.syspath_prepend(str(path))
+
+    def only_these(group):
+        dists = importlib.metadata.distributions(path=[str(path)])
+        return [ep for d in dists for ep in d.entry_points if ep.group == group]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", only_these)
     yield path
     for _d, _v, _n, module, _s in PLUGINS:
         sys.modules.pop(module, None)
