@@ -255,11 +255,15 @@ class CheckContext:
     catalog: Catalog = attrs.field(factory=builtin_catalog)
     _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
-    # Memos, filled on first use: a fact's indicator, and the amounts of each indicator.
+    # Memos, filled on first use: a fact's indicator, the figures of each indicator (per choice
+    # of kinds and head), and the facts of each sentence.
     _indicators: dict[tuple[str, bool, bool], Indicator | None] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
-    _amounts: Mapping[str, tuple[Fact, ...]] | None = attrs.field(
+    _figures: dict[tuple[frozenset[FactKind], bool], Mapping[str, tuple[Fact, ...]]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    _sentences: Mapping[tuple[int, int], tuple[Fact, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
 
@@ -322,14 +326,44 @@ class CheckContext:
         An amount's indicator is found as ``indicator(fact, clause=True)`` finds it. The index is
         built once per context, so that looking up related figures stays linear in the report.
         """
-        if self._amounts is None:
-            index: dict[str, list[Fact]] = {}
+        return self.figures_of(indicator, FactKind.AMOUNT)
+
+    def figures_of(self, indicator: str, *kinds: FactKind, head: bool = False) -> tuple[Fact, ...]:
+        """The figures of the given kinds (amounts when none is given) of an indicator.
+
+        A figure's indicator is found as ``indicator(fact, head=head, clause=not head)`` finds
+        it. The figures come in text order; the index is built once per context for each choice
+        of kinds and ``head``, so that looking up related figures stays linear in the report.
+        """
+        key = (frozenset(kinds or (FactKind.AMOUNT,)), head)
+        index = self._figures.get(key)
+        if index is None:
+            groups: dict[str, list[Fact]] = {}
             for f in self.report.facts:
-                if f.kind is FactKind.AMOUNT and (ind := self.indicator(f, clause=True)):
-                    index.setdefault(ind.name, []).append(f)
-            object.__setattr__(self, "_amounts", {k: tuple(v) for k, v in index.items()})
-        assert self._amounts is not None
-        return self._amounts.get(indicator, ())
+                if f.kind in key[0] and (ind := self.indicator(f, head=head, clause=not head)):
+                    groups.setdefault(ind.name, []).append(f)
+            index = {name: tuple(found) for name, found in groups.items()}
+            self._figures[key] = index
+        return index.get(indicator, ())
+
+    def sentence_facts(self, fact: Fact) -> tuple[Fact, ...]:
+        """The facts of the sentence ``fact`` stands in (itself included), in text order.
+
+        None for a fact without a sentence (from records); the facts of each sentence are
+        collected once per context.
+        """
+        key = _text_sentence(self.report, fact)
+        if key is None:
+            return ()
+        if self._sentences is None:
+            groups: dict[tuple[int, int], list[Fact]] = {}
+            for f in self.report.facts:
+                k = _text_sentence(self.report, f)
+                if k is not None:
+                    groups.setdefault(k, []).append(f)
+            object.__setattr__(self, "_sentences", {k: tuple(v) for k, v in groups.items()})
+        assert self._sentences is not None
+        return self._sentences.get(key, ())
 
     def clause_before(self, fact: Fact, chars: int = 24) -> str:
         """The words of the fact's clause before its figure (after the last comma or colon)."""

@@ -311,6 +311,8 @@ def counterparts(
     names, wanted = _names(indicators), frozenset(kinds)
     if not head and wanted == {FactKind.AMOUNT}:
         candidates: Iterable[Fact] = (f for name in sorted(names) for f in ctx.amounts_of(name))
+    elif len(names) == 1:  # in text order, as the scan below gives them
+        candidates = ctx.figures_of(next(iter(names)), *wanted, head=head)
     else:
         candidates = (
             f
@@ -335,11 +337,11 @@ def counterparts(
 
 def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:
     """The other amounts of the figure's sentence that are not targets, in text order."""
-    for other in ctx.of_kind(FactKind.AMOUNT):
+    for other in ctx.sentence_facts(fact):
         if (
-            other.id != fact.id
+            other.kind is FactKind.AMOUNT
+            and other.id != fact.id
             and other.modality is not Modality.TARGET
-            and ctx.same_sentence(fact, other)
         ):
             yield other
 
