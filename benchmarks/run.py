@@ -241,7 +241,8 @@ def linearity(
                 size = base_size * k
                 if per_mb:
                     growth = per_mb[-1] / per_mb[-2] if len(per_mb) > 1 else 1.0
-                    estimate = per_mb[-1] * max(growth, 1.0) * size
+                    # time per MB that grew by half or more is assumed to grow faster still
+                    estimate = per_mb[-1] * (growth**2 if growth > 1.5 else max(growth, 1.0)) * size
                     if estimate > budget:
                         print(f"{mode:>13} {k:>4} {size:7.2f} {'':>7} {label:>8} skipped: "
                               f"estimated {estimate:.0f} s")  # fmt: skip
