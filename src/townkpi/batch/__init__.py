@@ -1,7 +1,8 @@
 """Many reports at once: a pure function per file, a process pool, and a store to query.
 
-[`process`][townkpi.batch.process] reads, extracts, checks and builds the targets of one file and
-returns a frozen [`FileResult`][townkpi.batch.FileResult]; it never raises for a bad file.
+[`process`][townkpi.batch.processing.process] reads, extracts, checks and builds the targets of
+one file and returns a frozen [`FileResult`][townkpi.batch.FileResult]; it never raises for a bad
+file.
 [`run_batch`][townkpi.batch.run_batch] maps it over files (one worker process per job) and writes
 each result to a [`Store`][townkpi.batch.Store] chosen by [`open_store`][townkpi.batch.open_store]:
 SQLite (the embedded default), JSON Lines, or Parquet (the ``parquet`` extra). Files already in the
@@ -25,7 +26,7 @@ Example:
 from __future__ import annotations
 
 from townkpi.batch.paths import expand_paths
-from townkpi.batch.process import BatchOptions, file_key, process
+from townkpi.batch.processing import BatchOptions, file_key, process
 from townkpi.batch.result import FileResult, FileStatus
 from townkpi.batch.run import Progress, run_batch
 from townkpi.batch.store import STORE_SUFFIXES, Store, open_store

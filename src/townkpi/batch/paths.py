@@ -13,8 +13,9 @@ Example:
     ...         p = Path(tmp, name)
     ...         p.parent.mkdir(exist_ok=True)
     ...         _ = p.write_text("x")
-    ...     [Path(p).relative_to(tmp).as_posix() for p in expand_paths([tmp])]
-    ['a.txt', 'b.txt', 'sub/c.txt']
+    ...     names = [Path(p).relative_to(tmp).as_posix() for p in expand_paths([tmp])]
+    >>> print(*names)
+    a.txt b.txt sub/c.txt
 """
 
 from __future__ import annotations

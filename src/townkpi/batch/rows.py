@@ -34,7 +34,6 @@ __all__ = [
 
 Row = dict[str, Any]
 
-#: The columns of a file's row, with their SQL types (``id`` is added by the SQLite store).
 REPORT_COLUMNS: Final = (
     ("path", "TEXT NOT NULL"),
     ("sha256", "TEXT NOT NULL"),
@@ -48,8 +47,8 @@ REPORT_COLUMNS: Final = (
     ("error", "TEXT"),
     ("faults", "TEXT"),
 )
+"""The columns of a file's row, with their SQL types (``id`` is added by the SQLite store)."""
 
-#: The columns of a fact: the facts JSON contract, then townkpi's additions.
 FACT_COLUMNS: Final = (
     ("id", "TEXT NOT NULL"),
     ("start", "INTEGER"),
@@ -72,17 +71,16 @@ FACT_COLUMNS: Final = (
     ("line", "INTEGER"),
     ("column", "INTEGER"),
 )
+"""The columns of a fact: the facts JSON contract, then townkpi's additions."""
 
-#: The columns of a skipped mention.
 SKIPPED_COLUMNS: Final = (
     ("start", "INTEGER NOT NULL"),
     ("end", "INTEGER NOT NULL"),
     ("surface", "TEXT NOT NULL"),
     ("reason", "TEXT NOT NULL"),
 )
+"""The columns of a skipped mention."""
 
-#: The columns of a finding: the check JSON contract, then townkpi's additions (``seq`` orders
-#: the findings of one file).
 FINDING_COLUMNS: Final = (
     ("seq", "INTEGER NOT NULL"),
     ("code", "TEXT NOT NULL"),
@@ -95,8 +93,10 @@ FINDING_COLUMNS: Final = (
     ("suggestion", "TEXT"),
     ("plugin", "TEXT"),
 )
+"""The columns of a finding: the check JSON contract, then townkpi's additions (``seq`` orders the
+findings of one file).
+"""
 
-#: The columns of a target: its fields, the bound's ends as decimal strings, and the rule.
 TARGET_COLUMNS: Final = (
     ("id", "TEXT NOT NULL"),
     ("indicator", "TEXT"),
@@ -114,6 +114,7 @@ TARGET_COLUMNS: Final = (
     ("end", "INTEGER"),
     ("rule", "TEXT"),
 )
+"""The columns of a target: its fields, the bound's ends as decimal strings, and the rule."""
 
 
 def report_row(result: FileResult) -> Row:

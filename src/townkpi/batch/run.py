@@ -1,6 +1,6 @@
 """Running a batch: map the pure function over files and write each result to a store.
 
-[`run_batch`][townkpi.batch.run.run_batch] maps [`process`][townkpi.batch.process.process] over
+[`run_batch`][townkpi.batch.run.run_batch] maps [`process`][townkpi.batch.processing.process] over
 the files.
 
 With ``jobs=1`` the files are processed in this process; with more, by a pool of that many worker
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from townkpi.batch.process import BatchOptions, file_key, process
+from townkpi.batch.processing import BatchOptions, file_key, process
 from townkpi.batch.result import FileResult
 from townkpi.batch.store import Store
 from townkpi.batch.summary import BatchSummary, FileSummary
@@ -28,8 +28,8 @@ __all__ = ["Progress", "pending", "run_batch"]
 #: Files a store may keep beside its own (SQLite journals, a Parquet file being written).
 _SIDECARS: Final = ("-journal", "-wal", "-shm", ".tmp")
 
-#: Called after each file: ``(files done, files to do, the file's result)``.
 Progress = Callable[[int, int, FileResult], None]
+"""Called after each file: ``(files done, files to do, the file's result)``."""
 
 
 def pending(paths: Sequence[str], store: Store) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -45,10 +45,10 @@ from townkpi.errors import InputError
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "SqliteStore", "schema"]
 
-#: Marks a database as a townkpi batch output (SQLite's ``application_id``: "TKPI").
 APPLICATION_ID: Final = 0x544B5049
-#: The version of the tables below (SQLite's ``user_version``).
+"""Marks a database as a townkpi batch output (SQLite's ``application_id``: "TKPI")."""
 SCHEMA_VERSION: Final = 1
+"""The version of the tables below (SQLite's ``user_version``)."""
 
 
 def _q(name: str) -> str:

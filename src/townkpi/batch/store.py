@@ -20,7 +20,6 @@ from townkpi.errors import InputError
 
 __all__ = ["STORE_SUFFIXES", "Store", "open_store"]
 
-#: The output suffixes and the store each selects.
 STORE_SUFFIXES: Final = {
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
@@ -29,6 +28,7 @@ STORE_SUFFIXES: Final = {
     ".ndjson": "jsonl",
     ".parquet": "parquet",
 }
+"""The output suffixes and the store each selects."""
 
 
 class Store(Protocol):

@@ -2,7 +2,7 @@
 
 Each PATH is a report (or a table of records), or a directory standing for every file beneath it.
 Every file is read, extracted, checked and its plan's targets built by
-[`townkpi.batch.process`][townkpi.batch.process.process], in ``--jobs`` worker processes, and
+[`townkpi.batch.process`][townkpi.batch.processing.process], in ``--jobs`` worker processes, and
 written to ``--out``: ``.sqlite`` (the default store, ``townkpi.sqlite``), ``.jsonl`` or
 ``.parquet`` (needs ``pip install 'townkpi[parquet]'``). A file that cannot be read or whose
 extraction crashes is recorded with its error code and message, and the batch goes on. Files

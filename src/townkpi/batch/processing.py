@@ -1,4 +1,4 @@
-"""The pure function a batch maps over its files: [`process`][townkpi.batch.process.process].
+"""The pure function a batch maps over its files: [`process`][townkpi.batch.processing.process].
 
 ``process(path, options)`` reads one file, extracts its facts, runs the checks and builds the
 targets of its plan, and returns a [`FileResult`][townkpi.batch.result.FileResult]. It never
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CRASH_CODE", "BatchOptions", "file_key", "process"]
 
-#: The error code of a file whose processing raised an unexpected exception.
 CRASH_CODE = "E-CRASH"
+"""The error code of a file whose processing raised an unexpected exception."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -90,7 +90,7 @@ def _read(path: str, max_bytes: int) -> bytes:
 
 
 def file_key(path: str) -> tuple[str, str]:
-    """``(path, sha256)`` of a file as [`process`][townkpi.batch.process.process] records it.
+    """``(path, sha256)`` of a file as [`process`][townkpi.batch.processing.process] records it.
 
     The hash is ``""`` when the file cannot be read, as in the recorded result.
     """
