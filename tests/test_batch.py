@@ -8,6 +8,8 @@ indicator can be queried across years.
 
 import importlib
 import json
+import multiprocessing
+import os
 import shutil
 import sqlite3
 import sys
@@ -303,3 +305,26 @@ def test_the_output_inside_an_input_directory_is_not_an_input(corpus):
     ]
     again = _batch([corpus], out)
     assert (again.files, len(again.skipped)) == ((), 4)
+
+
+def test_a_worker_that_dies_stops_the_batch_with_a_clear_error_and_it_resumes(
+    corpus, tmp_path, monkeypatch
+):
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the dying extractor reaches the workers only when they are forked")
+    module = importlib.import_module("townkpi.extract")
+    real = module.extract
+
+    def dies_on_the_copy(document, *args, **kwargs):
+        if str(document.source).endswith("b-copy.txt"):
+            os._exit(3)  # as a worker killed by the system would
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(module, "extract", dies_on_the_copy)
+    out = tmp_path / "out.sqlite"
+    with pytest.raises(TownkpiError, match="worker process died"), open_store(out) as store:
+        run_batch(expand_paths([corpus]), store, jobs=2)
+    monkeypatch.setattr(module, "extract", real)
+    again = _batch([corpus], out)
+    assert len(again.skipped) + len(again.files) == 4
+    assert "b-copy.txt" in {Path(f.path).name for f in again.files}

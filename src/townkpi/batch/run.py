@@ -13,6 +13,7 @@ a file whose content changed is processed again and stored beside its earlier ve
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from townkpi.batch.processing import BatchOptions, file_key, process
 from townkpi.batch.result import FileResult
 from townkpi.batch.store import Store
 from townkpi.batch.summary import BatchSummary, FileSummary
+from townkpi.errors import TownkpiError
 
 __all__ = ["Progress", "pending", "run_batch"]
 
@@ -65,6 +67,12 @@ def _results(paths: Sequence[str], options: BatchOptions, jobs: int) -> Iterator
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
     try:
         yield from pool.map(process, paths, itertools.repeat(options))
+    except concurrent.futures.process.BrokenProcessPool as exc:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise TownkpiError(
+            "a worker process died (killed, or out of memory); the files done before it are "
+            "stored: run the batch again to resume"
+        ) from exc
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -92,6 +100,10 @@ def run_batch(
 
     Returns:
         What was processed, what was skipped as already done, and the plugin faults.
+
+    Raises:
+        TownkpiError: A worker process died (killed, or out of memory); the files before it are
+            stored, and running the batch again resumes after them.
     """
     options = options or BatchOptions()
     todo, skipped = pending(paths, store)
