@@ -13,5 +13,5 @@ def test_the_how_to_examples_run_and_print_what_they_show(capsys):
     assert len(blocks) >= 4
     namespace: dict[str, object] = {}
     exec(compile("\n".join(blocks), str(HOW_TO), "exec"), namespace)
-    shown = [line[3:] for block in blocks for line in block.splitlines() if line.startswith("#> ")]
+    shown = [line[4:] for block in blocks for line in block.splitlines() if line.startswith("# > ")]
     assert capsys.readouterr().out.splitlines() == shown
