@@ -33,7 +33,9 @@ def load_result(
     Args:
         path: A table (``.csv``, ``.json``, ``.toml``, ``.sqlite``, ``.db``) or report text.
         table: For SQLite: the table to read.
-        options: For report text: how to extract (the report's year, rounding …).
+        options: For report text: how to extract (the report's year, rounding …). By default,
+            with the units and phrases of the installed plugins
+            ([`PluginHost.extract_options`][townkpi.plugins.PluginHost.extract_options]).
 
     Returns:
         The report, and a problem for each row of a table that could not be read (none for text).
@@ -46,7 +48,12 @@ def load_result(
     from townkpi.document import read_document  # noqa: PLC0415 - text extraction only when needed
     from townkpi.extract import extract  # noqa: PLC0415
 
-    return RecordsResult(report=extract(read_document(path), options=options))
+    document = read_document(path)
+    if options is None:
+        from townkpi.plugins import default_host  # noqa: PLC0415
+
+        options = default_host().extract_options()
+    return RecordsResult(report=extract(document, options=options))
 
 
 def load(
@@ -64,7 +71,8 @@ def load(
         path: A ``.csv``, ``.json`` (the ``townkpi facts`` JSON or an array of records),
             ``.toml``, ``.sqlite`` or ``.db`` table, or a report's text (any other suffix).
         table: For SQLite: the table to read.
-        options: For report text: how to extract (the report's year, rounding …).
+        options: For report text: how to extract (the report's year, rounding …). By default,
+            with the units and phrases of the installed plugins.
 
     Returns:
         The report: facts from records carry ``record="row N"`` and no span; facts from text

@@ -42,6 +42,7 @@ from townkpi.units import UnitDefinition, define_units
 
 if TYPE_CHECKING:
     from townkpi.config import Config
+    from townkpi.extract import ExtractOptions
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -404,6 +405,21 @@ class PluginHost:
                 "townkpi_add_units", _is_unit, "unit definition strings and UnitDefinitions"
             )
         )
+
+    def extract_options(self, year: int | None = None) -> ExtractOptions:
+        """Options that let the extractor read what the plugins add: their units and phrases.
+
+        Args:
+            year: The year the report reviews, if the caller knows better than the text.
+
+        Returns:
+            [`ExtractOptions`][townkpi.extract.ExtractOptions] with the plugins' unit symbols and
+            lexicon phrases (the units are defined in the registry first).
+        """
+        from townkpi.extract import ExtractOptions, unit_symbols  # noqa: PLC0415 - only when used
+
+        self._apply_units()
+        return ExtractOptions(year=year, units=unit_symbols(self.units()), phrases=self.patterns())
 
     def configure(self, config: Config) -> None:
         """Hand the run's configuration to every plugin (``townkpi_configure``)."""

@@ -75,10 +75,17 @@ def test_plugin_can_be_disabled_by_name():
     assert "EXM101" not in {c.code for c in host.checks()}
 
 
-@pytest.mark.xfail(
-    reason="townkpi's extractor reads only the units of units.txt, not those plugins define",
-    strict=True,
-)
-def test_the_extractor_reads_the_plugins_unit():
-    report = townkpi.extract("人均预期寿命从2020年的82.4岁提升至83.9岁。")
+def test_the_extractor_reads_the_plugins_unit_through_the_host():
+    text = "人均预期寿命从2020年的82.4岁提升至83.9岁。"
+    host = PluginHost.create(entry_points=True)
+    report = townkpi.extract(text, options=host.extract_options())
     assert [f.surface for f in report.facts] == ["82.4岁", "83.9岁"]
+    assert [f.unit for f in report.facts] == ["岁", "岁"]
+
+
+def test_the_extractor_alone_knows_only_the_built_in_units():
+    host = PluginHost.create(entry_points=False)
+    report = townkpi.extract(
+        "人均预期寿命从2020年的82.4岁提升至83.9岁。", options=host.extract_options()
+    )
+    assert all(f.unit != "岁" for f in report.facts)

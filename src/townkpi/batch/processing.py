@@ -100,20 +100,23 @@ def file_key(path: str) -> tuple[str, str]:
         return (path, "")
 
 
-def _extract(document: Document) -> Report:
+def _extract(document: Document, config: Config) -> Report:
+    from townkpi.plugins import default_host  # noqa: PLC0415 - the plugins load with the first file
+
     extract = importlib.import_module("townkpi.extract").extract
-    report = extract(document)
+    host = default_host(tuple(sorted(set(config.disabled_plugins))))
+    report = extract(document, options=host.extract_options())
     if not isinstance(report, Report):  # pragma: no cover - a broken extract module
         raise TypeError(f"townkpi.extract returned {type(report).__name__}, not Report")
     return report
 
 
-def _report(path: str, data: bytes) -> Report:
+def _report(path: str, data: bytes, config: Config) -> Report:
     from townkpi.records import is_records_path, read_records  # noqa: PLC0415
 
     if is_records_path(path):
         return read_records(path).raise_for_problems()
-    return _extract(decode(data, path))
+    return _extract(decode(data, path), config)
 
 
 def _crash(stage: str, exc: Exception) -> str:
@@ -145,9 +148,10 @@ def process(path: str, options: BatchOptions) -> FileResult:
     base = FileResult(path=path, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     stage = "extraction"
     try:
-        report = _report(path, data)
+        config = _config(options.config)
+        report = _report(path, data, config)
         stage = "the checks"
-        result = check(report, config=_config(options.config))
+        result = check(report, config=config)
         stage = "target building"
         targets = targets_from_report(report)
     except TownkpiError as exc:

@@ -168,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
     from townkpi.config import load_config  # noqa: PLC0415 - heavy imports only when run
     from townkpi.findings import Severity  # noqa: PLC0415
     from townkpi.loading import load_result  # noqa: PLC0415
+    from townkpi.plugins import default_host  # noqa: PLC0415
     from townkpi.records import problem_findings  # noqa: PLC0415
     from townkpi.render import render  # noqa: PLC0415
     from townkpi.run import check  # noqa: PLC0415
@@ -178,7 +179,9 @@ def run(args: argparse.Namespace) -> int:
         fail_on=None if args.fail_on is None else Severity(args.fail_on),
         disabled_plugins=args.disable_plugin,
     )
-    loaded = load_result(args.path)  # a table's bad rows become TK9xx errors, always reported
+    host = default_host(tuple(sorted(set(config.disabled_plugins))))
+    # a table's bad rows become TK9xx errors, always reported; text is read with the plugins' units
+    loaded = load_result(args.path, options=host.extract_options())
     report = loaded.report
     result = check(report, config=config)
     findings = (*result.findings, *problem_findings(loaded.problems))

@@ -140,15 +140,12 @@ def format_table(report: Report, *, skipped: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``townkpi facts``."""
     from townkpi.document import read_document  # noqa: PLC0415 - heavy imports only when run
-    from townkpi.extract import ExtractOptions, extract, unit_symbols  # noqa: PLC0415
+    from townkpi.extract import extract  # noqa: PLC0415
     from townkpi.plugins import default_host  # noqa: PLC0415
 
     document = read_document(args.path)
     host = default_host(tuple(args.disable_plugin))
-    options = ExtractOptions(
-        year=args.year, units=unit_symbols(host.units()), phrases=host.patterns()
-    )
-    report = extract(document, options=options)
+    report = extract(document, options=host.extract_options(year=args.year))
     for fault in host.faults:
         print(f"townkpi: {fault}", file=sys.stderr)
     if args.format == "json":
