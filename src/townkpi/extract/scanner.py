@@ -135,7 +135,9 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         units: Unit symbols beyond those of ``units.txt`` that the registry knows (a plugin's).
     """
     lex = lexicon()
-    unit = f"(?:万亿|千万|百万|万|亿)?(?:{alternation(_unit_symbols(units))})"
+    symbols = alternation(_unit_symbols(units))
+    # a unit, optionally per another (微克/立方米, 元/吨, 公斤/亩)
+    unit = f"(?:万亿|千万|百万|万|亿)?(?:{symbols})(?:[/／](?:{symbols}))?"
     labels = set(lex.words("chinese", "labels"))
     lexical = [w for w in lex.words("chinese", "lexical") if w not in labels]
     leading = [w for w in lexical if w[0] in CN_NUMERAL_CHARS]
