@@ -21,7 +21,7 @@ help:
 	@echo "make venv        create $(VENV) and install townkpi, the plugins and the dev tools"
 	@echo "make test        pytest, mypy --strict, ruff check, ruff format --check, mkdocs build --strict"
 	@echo "make demo        validate the Guanhaiwei report (examples/guanhaiwei)"
-	@echo "make bench       run the benchmarks (benchmarks/run.py)"
+	@echo "make bench       run the benchmarks (benchmarks/run.py, benchmarks/adversarial.py)"
 	@echo "make fuzz        run the tests marked fuzz with the fuzz Hypothesis profile"
 	@echo "make docs-serve  serve the docs with live reload"
 	@echo "make clean       remove $(VENV), build output and caches"
@@ -50,6 +50,7 @@ demo: venv
 bench: venv
 	$(BIN)/python -m pip install --quiet --group bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/adversarial.py $(BENCH_ARGS)
 
 # pytest exits with 5 when no test is marked fuzz yet; that is not a failure here.
 fuzz: venv
