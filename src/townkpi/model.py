@@ -573,6 +573,77 @@ def _skipped_tuple(items: Iterable[SkippedMention]) -> tuple[SkippedMention, ...
     return tuple(items)
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def trusted_span(start: int, end: int, line: int, column: int) -> Span:
+    """A [`Span`][townkpi.model.Span] built without running its validators.
+
+    Only for offsets the caller has just computed itself (``0 <= start <= end``, ``line`` and
+    ``column`` from [`Document.line_column`][townkpi.document.Document.line_column]); the public
+    constructor validates. Equal to ``Span(start=start, end=end, line=line, column=column)``.
+    """
+    span = _new(Span)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    _set(span, "line", line)
+    _set(span, "column", column)
+    return span
+
+
+def trusted_fact(
+    *,
+    id: str,
+    kind: FactKind,
+    value: Value,
+    surface: str,
+    indicator: str | None,
+    subject: str | None,
+    period: Period | None,
+    modality: Modality,
+    qualifiers: tuple[str, ...],
+    span: Span,
+    sentence: Span,
+    refers_to: str | None,
+) -> Fact:
+    """A [`Fact`][townkpi.model.Fact] of report text built without running its validators.
+
+    Only for fields of the types the constructor demands, just computed by the extractor
+    (``qualifiers`` already a tuple); ``record`` is None and ``extras`` empty. Equal to
+    ``Fact(...)`` with the same arguments.
+    """
+    fact = _new(Fact)
+    _set(fact, "id", id)
+    _set(fact, "kind", kind)
+    _set(fact, "value", value)
+    _set(fact, "surface", surface)
+    _set(fact, "indicator", indicator)
+    _set(fact, "subject", subject)
+    _set(fact, "period", period)
+    _set(fact, "modality", modality)
+    _set(fact, "qualifiers", qualifiers)
+    _set(fact, "span", span)
+    _set(fact, "sentence", sentence)
+    _set(fact, "refers_to", refers_to)
+    _set(fact, "record", None)
+    _set(fact, "extras", ())
+    return fact
+
+
+def trusted_skipped(span: Span, surface: str, reason: str) -> SkippedMention:
+    """A [`SkippedMention`][townkpi.model.SkippedMention] built without running its validators.
+
+    Only for a span, a non-empty surface and a reason just computed by the extractor. Equal to
+    ``SkippedMention(span=span, surface=surface, reason=reason)``.
+    """
+    skipped = _new(SkippedMention)
+    _set(skipped, "span", span)
+    _set(skipped, "surface", surface)
+    _set(skipped, "reason", reason)
+    return skipped
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Report:
     """The figures read from one report (or one table of records).

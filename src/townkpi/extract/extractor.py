@@ -38,7 +38,17 @@ from townkpi.extract.sections import outline
 from townkpi.extract.segment import Segmentation, segment
 from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Rounding
 from townkpi.lexicon import Phrase
-from townkpi.model import Fact, FactKind, Report, SkippedMention, SkipReason, Span, Value
+from townkpi.model import (
+    Fact,
+    FactKind,
+    Report,
+    SkipReason,
+    Span,
+    Value,
+    trusted_fact,
+    trusted_skipped,
+    trusted_span,
+)
 from townkpi.numbers import QUALIFIERS, Numeral
 
 __all__ = ["ExtractOptions", "extract"]
@@ -286,6 +296,7 @@ def extract(
     refs = referents(drafts, distributed)
     indicators = [distributed.indicators.get(i, d.indicator) for i, d in enumerate(drafts)]
     facts: list[Fact] = []
+    line_column = doc.line_column
     sentences: dict[tuple[int, int], Span] = {}
     for i, d in enumerate(drafts):
         m = d.mention
@@ -303,10 +314,12 @@ def extract(
         sentence = sentences.get(d.sentence)
         if sentence is None:
             sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
-            sentence = doc.span(sentence_start, max(sentence_start, d.sentence[1]))
+            sentence = trusted_span(
+                sentence_start, max(sentence_start, d.sentence[1]), *line_column(sentence_start)
+            )
             sentences[d.sentence] = sentence
-        facts.append(
-            Fact(
+        facts.append(  # the fields are computed here: built without re-validating them
+            trusted_fact(
                 id=f"f{i + 1}",
                 kind=d.kind,
                 value=value,
@@ -316,13 +329,15 @@ def extract(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=doc.span(m.start, m.end),
+                span=trusted_span(m.start, m.end, *line_column(m.start)),
                 sentence=sentence,
                 refers_to=None if ref is None else f"f{ref + 1}",
             )
         )
     skipped = tuple(
-        SkippedMention(span=doc.span(s.start, s.end), surface=s.surface, reason=s.reason.value)
+        trusted_skipped(
+            trusted_span(s.start, s.end, *line_column(s.start)), s.surface, s.reason.value
+        )
         for s in scanned.skipped
     )
     return Report(
