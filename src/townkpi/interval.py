@@ -80,6 +80,26 @@ def _mul_end(a: _End, b: _End) -> _End:
     return _End(value=a.value * b.value, closed=a.closed and b.closed)
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _trusted(
+    lower: Fraction | None, upper: Fraction | None, lower_closed: bool, upper_closed: bool
+) -> Interval:
+    """An [`Interval`][townkpi.interval.Interval] built without converting or validating.
+
+    Only for ends computed from a valid interval so that they are Fractions (or None, with that
+    end open), ordered, and not an empty set; equal to ``Interval(...)`` with the same arguments.
+    """
+    interval = _new(Interval)
+    _set(interval, "lower", lower)
+    _set(interval, "upper", upper)
+    _set(interval, "lower_closed", lower_closed)
+    _set(interval, "upper_closed", upper_closed)
+    return interval
+
+
 def _key(e: _End) -> tuple[int, Fraction]:
     if e.value is None:
         return (e.sign, Fraction(0))
@@ -401,11 +421,12 @@ class Interval:
         if f > 0:  # a conversion factor: each end times it (what ``self * point(f)`` gives)
             if f == 1:
                 return self
-            return Interval(
-                lower=None if self.lower is None else self.lower * f,
-                upper=None if self.upper is None else self.upper * f,
-                lower_closed=self.lower_closed,
-                upper_closed=self.upper_closed,
+            # a valid interval times a positive number is valid: built without re-validating
+            return _trusted(
+                None if self.lower is None else self.lower * f,
+                None if self.upper is None else self.upper * f,
+                self.lower_closed,
+                self.upper_closed,
             )
         return self * Interval.point(f)
 

@@ -6,15 +6,17 @@ are public, in [`townkpi.checks.helpers`][townkpi.checks.helpers].
 
 from __future__ import annotations
 
+import functools
+from fractions import Fraction
 from typing import Final
 
 from townkpi.checks.base import CheckContext
-from townkpi.checks.helpers import interval_in_unit, proportion_interval
-from townkpi.errors import UnitError
+from townkpi.checks.helpers import interval_in_unit, unit_category
+from townkpi.errors import DimensionMismatchError, UnitError
 from townkpi.findings import format_interval
 from townkpi.interval import Interval
 from townkpi.model import Fact, Modality
-from townkpi.units import Unit, UnitCategory
+from townkpi.units import Unit, UnitCategory, conversion_factor
 
 __all__ = [
     "ATTAINMENT_WORDS",
@@ -43,10 +45,26 @@ def unit_of(fact: Fact) -> Unit | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
+def _percent_factor(unit: str) -> Fraction:
+    """Percent per one ``unit`` of a proportion: 1 for %, 1/10 for ‰, 100 for 倍."""
+    return conversion_factor(unit, "倍") * 100
+
+
 def percent_interval(fact: Fact) -> Interval | None:
-    """The fact's interval in percent, or None when it is not a proportion."""
-    p = proportion_interval(fact)
-    return None if p is None else p.scale(100)
+    """The fact's interval in percent, or None when it is not a proportion.
+
+    The same as scaling [`proportion_interval`][townkpi.checks.helpers.proportion_interval] by
+    100, in one exact multiplication (none for a figure written in %).
+    """
+    unit = fact.value.unit
+    if unit is None or unit_category(fact) is not UnitCategory.PROPORTION:
+        return None
+    try:
+        factor = _percent_factor(unit)
+    except (DimensionMismatchError, UnitError):  # pragma: no cover - a proportion converts
+        return None
+    return fact.value.interval.scale(factor)
 
 
 def base_interval(fact: Fact) -> tuple[Interval, str] | None:
