@@ -2,8 +2,6 @@
 
 import importlib.metadata
 
-import pytest
-
 import townkpi
 import townkpi_plugin_example
 from townkpi import PluginHost, Report, UnitCategory, Value, fact, parse_unit, rate
