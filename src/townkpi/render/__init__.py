@@ -22,14 +22,10 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Final
 
 from townkpi.errors import TownkpiError
-from townkpi.render.csv import facts_csv, render_csv
-from townkpi.render.html import render_html
-from townkpi.render.json import render_json
-from townkpi.render.sarif import render_sarif
-from townkpi.render.text import render_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,6 +33,11 @@ if TYPE_CHECKING:
     from townkpi.checks.base import Check
     from townkpi.findings import CheckResult
     from townkpi.model import Report
+    from townkpi.render.csv import facts_csv, render_csv
+    from townkpi.render.html import render_html
+    from townkpi.render.json import render_json
+    from townkpi.render.sarif import render_sarif
+    from townkpi.render.text import render_text
     from townkpi.targets import Scorecard
 
 __all__ = [
@@ -52,6 +53,26 @@ __all__ = [
 
 FORMATS: Final = ("text", "json", "csv", "sarif", "html")
 """The output formats, in the order ``--help`` lists them; ``text`` is the default."""
+
+#: The module of each renderer, imported on first use (a JSON run does not load the HTML one).
+_LAZY: Final = {
+    "facts_csv": "townkpi.render.csv",
+    "render_csv": "townkpi.render.csv",
+    "render_html": "townkpi.render.html",
+    "render_json": "townkpi.render.json",
+    "render_sarif": "townkpi.render.sarif",
+    "render_text": "townkpi.render.text",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A renderer, imported on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'townkpi.render' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def render(
@@ -80,14 +101,25 @@ def render(
     Raises:
         TownkpiError: ``fmt`` is not one of the formats.
     """
+    # each renderer is imported when it is used
     if fmt == "text":
+        from townkpi.render.text import render_text  # noqa: PLC0415
+
         return render_text(report, result, scorecard=scorecard, color=color)
     if fmt == "json":
+        from townkpi.render.json import render_json  # noqa: PLC0415
+
         return render_json(report, result, scorecard=scorecard)
     if fmt == "csv":
+        from townkpi.render.csv import render_csv  # noqa: PLC0415
+
         return render_csv(report, result, scorecard=scorecard)
     if fmt == "sarif":
+        from townkpi.render.sarif import render_sarif  # noqa: PLC0415
+
         return render_sarif(report, result, scorecard=scorecard, checks=checks)
     if fmt == "html":
+        from townkpi.render.html import render_html  # noqa: PLC0415
+
         return render_html(report, result, scorecard=scorecard)
     raise TownkpiError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
