@@ -261,6 +261,8 @@ def _quarters(text: str, within: int) -> Iterator[tuple[str, str]]:
 
 def _date_problems(text: str, year: int | None, within: int) -> Iterator[tuple[str, str]]:
     """(what, why) for each impossible date or period that starts before ``within``."""
+    if "月" not in text and "季" not in text:  # each of the patterns needs 月 or 季度
+        return
     ranges = list(_month_ranges(text, within))
     if ranges or _MONTH_RANGE.search(text[: within + 1]):
         yield from ranges

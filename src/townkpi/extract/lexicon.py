@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -73,6 +74,9 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in unique)
 
 
+_MAX_MEMO: Final = 65536
+
+
 @attrs.frozen(slots=True)
 class Ending:
     """Words that may end a text, matched by reading the text backwards.
@@ -88,6 +92,9 @@ class Ending:
     """
 
     pattern: re.Pattern[str]
+    #: Lengths already found, by text: the same words end many figures (and ``_strip`` tries
+    #: each text again until it no longer changes).
+    _lengths: dict[str, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
     def of(cls, words: Iterable[str], *, repeated: bool = False) -> Ending:
@@ -97,8 +104,14 @@ class Ending:
 
     def length(self, text: str) -> int:
         """How many characters at the end of ``text`` the ending covers (0 for none)."""
-        m = self.pattern.match(text[::-1])
-        return 0 if m is None else m.end()
+        lengths = self._lengths
+        n = lengths.get(text)
+        if n is None:
+            if len(lengths) >= _MAX_MEMO:
+                lengths.clear()
+            m = self.pattern.match(text[::-1])
+            n = lengths[text] = 0 if m is None else m.end()
+        return n
 
     def find(self, text: str) -> str | None:
         """The words that end ``text``, or None."""
