@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from townkpi import Config, Fact, FactKind, Modality, Period, PluginHost, Report, Span, check
+from townkpi.testing import assert_sound_findings
 
 strategies = pytest.importorskip(
     "strategies", reason="townkpi's shared Hypothesis builders (tests/strategies.py) are absent"
@@ -74,12 +75,7 @@ def reports(draw, max_facts=8):
 @given(reports())
 def test_checks_never_crash_and_findings_carry_evidence(report):
     result = check(report, config=SELECT, host=HOST)
-    assert not result.with_code("TK000"), [f.message for f in result.findings]
-    for finding in result.findings:
-        assert finding.code.startswith("ECO")
-        assert finding.evidence
-        assert finding.facts
-        assert set(finding.facts) <= {f.id for f in report.facts}
+    assert_sound_findings(result, report, prefix="ECO")
 
 
 def test_builder_makes_candidates():

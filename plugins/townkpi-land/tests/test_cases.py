@@ -5,14 +5,13 @@ from pathlib import Path
 import pytest
 
 from townkpi import PluginHost
-from townkpi.testing import check_case, load_cases
+from townkpi.testing import assert_failing_and_passing, check_case, load_case_dir
 from townkpi_land import townkpi_register_checks
 
 #: The host with installed plugins loaded through their entry points.
 HOST = PluginHost.create(entry_points=True)
 
-CASE_DIR = Path(__file__).parent / "cases"
-CASES = [case for path in sorted(CASE_DIR.glob("*.toml")) for case in load_cases(path)]
+CASES = load_case_dir(Path(__file__).parent / "cases")
 CODES = sorted(cls.code for cls in townkpi_register_checks())
 
 
@@ -31,9 +30,7 @@ def test_case(case):
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_check_has_failing_and_passing_cases(code):
-    cases = [c for c in CASES if c.code == code]
-    assert any(code in c.expect for c in cases), f"{code}: no failing case"
-    assert any(code not in c.expect for c in cases), f"{code}: no passing case"
+    assert_failing_and_passing(CASES, code)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.code in c.expect], ids=str)

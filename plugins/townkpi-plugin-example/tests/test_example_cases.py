@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from townkpi import PluginHost, Severity
-from townkpi.testing import check_case, load_cases
+from townkpi.testing import check_case, load_case_dir
 
 # A host with the installed plugins, this one included (found through its entry point).
 HOST = PluginHost.create(entry_points=True)
-CASES = [c for f in sorted((Path(__file__).parent / "cases").glob("*.toml")) for c in load_cases(f)]
+CASES = load_case_dir(Path(__file__).parent / "cases")
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -13,10 +13,10 @@ import pytest
 
 import townkpi
 from townkpi import PluginHost, Report, Severity, fact, rate
-from townkpi.testing import check_case, load_cases
+from townkpi.testing import check_case, load_case_dir
 
 HOST = PluginHost.create(entry_points=True)
-CASES = [c for f in sorted((Path(__file__).parent / "cases").glob("*.toml")) for c in load_cases(f)]
+CASES = load_case_dir(Path(__file__).parent / "cases")
 FAILING = [c for c in CASES if c.code in c.expect]
 
 #: Words the message of a failing case must contain: what was reported, what was computed, why.

@@ -5,6 +5,14 @@
   asserts what it expects.
 - [`assert_findings`][townkpi.testing.assert_findings] compares the codes of a run with the
   expected ones and lists every finding when they differ.
+- [`load_case_dir`][townkpi.testing.load_case_dir] reads every case file of a directory;
+  [`assert_failing_and_passing`][townkpi.testing.assert_failing_and_passing] checks that a code
+  has both kinds of case; [`assert_sound_findings`][townkpi.testing.assert_sound_findings]
+  checks, on any report, that no check crashed and every finding carries evidence and names facts
+  of the report (for property tests on random reports).
+- [`report_from_entries`][townkpi.testing.report_from_entries] and
+  [`load_reading`][townkpi.testing.load_reading] build a report from a hand reading of its figures
+  placed in the real text, so that checks are tested independently of the extractor.
 
 A plugin's test module typically reads:
 
@@ -13,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from townkpi.testing import check_case, load_cases
+from townkpi.testing import check_case, load_case_dir
 
-CASES = [c for f in sorted(Path(__file__).parent.glob("cases/*.toml")) for c in load_cases(f)]
+CASES = load_case_dir(Path(__file__).parent / "cases")
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -35,13 +43,25 @@ from townkpi.testing.cases import (
     load_cases,
     run_case,
 )
+from townkpi.testing.packs import (
+    assert_failing_and_passing,
+    assert_sound_findings,
+    load_case_dir,
+)
+from townkpi.testing.reading import load_reading, locate, report_from_entries
 
 __all__ = [
     "Case",
     "CaseError",
+    "assert_failing_and_passing",
     "assert_findings",
+    "assert_sound_findings",
     "cases_from_mapping",
     "check_case",
+    "load_case_dir",
     "load_cases",
+    "load_reading",
+    "locate",
+    "report_from_entries",
     "run_case",
 ]
