@@ -137,7 +137,8 @@ class Interval:
     @classmethod
     def point(cls, x: Number) -> Interval:
         """The single number ``x``."""
-        return cls(lower=_frac(x), upper=_frac(x))
+        f = _frac(x)
+        return _trusted(f, f, True, True)  # a point is a valid interval: no re-validation
 
     @classmethod
     def closed(cls, lower: Number, upper: Number) -> Interval:
@@ -194,6 +195,8 @@ class Interval:
             >>> str(Interval.from_rounded(Decimal("-8.7")))
             '(-8.75, -8.65]'
         """
+        if quantum is None and rounding is not Rounding.TRUNCATE:
+            return _rounded_half(value, rounding)
         q = quantum_of(value) if quantum is None else _frac(quantum)
         v = _frac(value)
         if rounding is Rounding.TRUNCATE:
@@ -446,6 +449,32 @@ def _ends(iv: Interval) -> tuple[_End, _End]:
     return (
         _End(value=iv.lower, closed=iv.lower_closed, sign=-1),
         _End(value=iv.upper, closed=iv.upper_closed, sign=1),
+    )
+
+
+def _rounded_half(value: Decimal, rounding: Rounding) -> Interval:
+    """``Interval.from_rounded`` for half-up or either rounding at its own precision.
+
+    The ends ``v ± q/2`` are formed from integers (one gcd each) rather than by Fraction
+    arithmetic; they are the same numbers, ordered (``q > 0``), so the result skips validation.
+    """
+    exp = value.as_tuple().exponent
+    if not isinstance(exp, int):
+        raise ValueError(f"not a finite number: {value}")
+    v = Fraction(value)
+    if exp >= 0:
+        # v is a whole multiple of q = 10**exp: the ends are (2v - q) / 2 and (2v + q) / 2.
+        twice, q, den = 2 * v.numerator, 10**exp, 2
+    else:
+        # v = n / 10**-exp exactly: the ends are (2n - 1) / (2 * 10**-exp) and (2n + 1) / ….
+        scale = 10**-exp
+        twice, q, den = 2 * v.numerator * (scale // v.denominator), 1, 2 * scale
+    closed = rounding is Rounding.ANY
+    return _trusted(
+        Fraction(twice - q, den),
+        Fraction(twice + q, den),
+        closed or v > 0,
+        closed or v < 0,
     )
 
 

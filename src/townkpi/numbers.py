@@ -358,8 +358,10 @@ def value_interval(
 
     n = numerals[0]
     iv = base(n)
-    v = Fraction(-n.digits if negative else n.digits)
     comparator = Comparator.EQ
+    if not any(word in QUALIFIERS for word in qualifiers):
+        return iv, comparator
+    v = Fraction(-n.digits if negative else n.digits)
     for word in qualifiers:
         q = QUALIFIERS.get(word)
         if q is None:
