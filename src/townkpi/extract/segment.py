@@ -9,8 +9,9 @@ and by every level above it:
   not between digits).
 
 、 separates the items of a list inside a phrase, and brackets （） end nothing, so
-``刑事案件、行政（治安）案件分别下降24.3%、4.6%`` is one phrase. Each level is one scan of the
-text by a character class; finding the segment around an offset is a binary search.
+``刑事案件、行政（治安）案件分别下降24.3%、4.6%`` is one phrase. One scan of the text by a
+character class finds the phrase ends, and the part and sentence ends are taken from them; finding
+the segment around an offset is a binary search.
 
 Example:
     >>> seg = segment("1-9月，实现地区生产总值131.5亿元，同比增长5.4%；完成投资17.1亿元。")
@@ -32,14 +33,12 @@ __all__ = ["Segmentation", "segment"]
 _SENTENCE: Final = "。！？!?\n"
 _PART: Final = _SENTENCE + "；;"
 _PHRASE: Final = _PART + "，："
-# One character class per level (the engine skips ahead to them); ASCII "." "," ":" are ends
-# only away from digits, which the few of them found are checked for in Python.
-_LEVELS: Final = (
-    re.compile(f"[{_SENTENCE}.]"),
-    re.compile(f"[{_PART}.]"),
-    re.compile(f"[{_PHRASE}.,:]"),
-)
+# Every end of every level, as one character class (the engine skips ahead to them); ASCII "."
+# "," ":" are ends only away from digits, which the few of them found are checked for in Python.
+_ENDS: Final = re.compile(f"[{_PHRASE}.,:]")
 _DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
+_PHRASE_ONLY: Final = frozenset("，：,:")
+_PART_ONLY: Final = frozenset("；;")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -103,7 +102,7 @@ def _is_end(text: str, pos: int) -> bool:
 
 
 def segment(text: str) -> Segmentation:
-    """Find the segment ends of ``text``: one scan per level.
+    """Find the segment ends of ``text`` in one scan.
 
     Args:
         text: The decoded text of a report.
@@ -111,13 +110,13 @@ def segment(text: str) -> Segmentation:
     Returns:
         The [`Segmentation`][townkpi.extract.segment.Segmentation] of the text.
     """
-    ends = []
-    for pattern in _LEVELS:
-        found = [m.start() for m in pattern.finditer(text)]
-        if any(text[i] in ".,:" for i in found):
-            found = [i for i in found if text[i] not in ".,:" or _is_end(text, i)]
-        ends.append(tuple(found))
-    sentence, part, phrase = ends
+    # One scan for the phrase level, whose ends include those of the levels above it.
+    found = [m.start() for m in _ENDS.finditer(text)]
+    if any(text[i] in ".,:" for i in found):
+        found = [i for i in found if text[i] not in ".,:" or _is_end(text, i)]
+    phrase = tuple(found)
+    part = tuple(i for i in phrase if text[i] not in _PHRASE_ONLY)
+    sentence = tuple(i for i in part if text[i] not in _PART_ONLY)
     return Segmentation(
         length=len(text), sentence_ends=sentence, part_ends=part, phrase_ends=phrase
     )
