@@ -53,7 +53,7 @@ _SUFFIX_WORDS: Final = tuple(_SUFFIX.split("|"))
 _SCALE_PREFIXES: Final = ("万亿", "千万", "百万", "万", "亿")
 #: Longest number text that is read as a quantity; longer digit runs are codes.
 MAX_NUMBER_LENGTH: Final = 24
-_DIGIT_CHARS: Final = frozenset("0123456789０１２３４５６７８９")
+_DIGIT_CHAR: Final = re.compile("[0-9０-９]")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -205,6 +205,7 @@ def line_start_before(text: str, offset: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
+@functools.lru_cache(maxsize=1024)
 def base_symbol(unit: str) -> str:
     """A unit without its 万/亿 scale prefix: 万平方米 → 平方米."""
     for prefix in _SCALE_PREFIXES:
@@ -353,7 +354,7 @@ class Builder:
         return self._quote_items[index]
 
     def _has_numeral(self, item: str, offset: int) -> bool:
-        if any(ch in _DIGIT_CHARS for ch in item):
+        if _DIGIT_CHAR.search(item) is not None:
             return True
         return any(self.numeral_at(offset + m.start()) for m in self.p.chinese_run.finditer(item))
 
