@@ -461,20 +461,20 @@ def _rounded_half(value: Decimal, rounding: Rounding) -> Interval:
     exp = value.as_tuple().exponent
     if not isinstance(exp, int):
         raise ValueError(f"not a finite number: {value}")
-    v = Fraction(value)
+    numerator, denominator = value.as_integer_ratio()
     if exp >= 0:
         # v is a whole multiple of q = 10**exp: the ends are (2v - q) / 2 and (2v + q) / 2.
-        twice, q, den = 2 * v.numerator, 10**exp, 2
+        twice, q, den = 2 * numerator, 10**exp, 2
     else:
         # v = n / 10**-exp exactly: the ends are (2n - 1) / (2 * 10**-exp) and (2n + 1) / ….
         scale = 10**-exp
-        twice, q, den = 2 * v.numerator * (scale // v.denominator), 1, 2 * scale
+        twice, q, den = 2 * numerator * (scale // denominator), 1, 2 * scale
     closed = rounding is Rounding.ANY
     return _trusted(
         Fraction(twice - q, den),
         Fraction(twice + q, den),
-        closed or v > 0,
-        closed or v < 0,
+        closed or numerator > 0,
+        closed or numerator < 0,
     )
 
 
