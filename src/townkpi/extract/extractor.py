@@ -126,27 +126,37 @@ def _value(
     return value
 
 
-def _readable(scanned: Scan, options: ExtractOptions) -> Scan:
+def _readable(scanned: Scan, options: ExtractOptions) -> tuple[Scan, list[Value]]:
     """The scan with every mention whose value cannot be built moved to the skipped numbers.
+
+    Also returns the value of each readable mention as written (not negated), in their order.
 
     The scanner may read a unit the registry does not know (5万%, 3亿万个: a scale before a unit
     that takes none, or two scales); such a figure becomes a skipped number (reason ``other``)
     instead of stopping the whole report, so that every number is still accounted for.
     """
     bad: list[Skip] = []
+    read: list[tuple[Mention, Value]] = []
     for m in scanned.mentions:
-        words = tuple(q for q in m.qualifiers if q in QUALIFIERS)
+        words = _interval_words(m.qualifiers)
         try:
-            _value(m.numerals, m.unit, words, negative=False, options=options)
+            read.append((m, _value(m.numerals, m.unit, words, negative=False, options=options)))
         except TownkpiError:
             bad.append(Skip(start=m.start, end=m.end, surface=m.surface, reason=SkipReason.OTHER))
     if not bad:
-        return scanned
+        return scanned, [v for _, v in read]
     dropped = {s.start for s in bad}
-    return Scan(
-        mentions=tuple(m for m in scanned.mentions if m.start not in dropped),
+    read = [(m, v) for m, v in read if m.start not in dropped]
+    readable = Scan(
+        mentions=tuple(m for m, _ in read),
         skipped=tuple(sorted((*scanned.skipped, *bad), key=lambda s: s.start)),
     )
+    return readable, [v for _, v in read]
+
+
+def _interval_words(qualifiers: tuple[str, ...]) -> tuple[str, ...]:
+    """The qualifiers that bound a value (约, 以上 …)."""
+    return tuple(q for q in qualifiers if q in QUALIFIERS) if qualifiers else ()
 
 
 _PERCENT = frozenset({"%", "％", "‰"})
@@ -284,7 +294,7 @@ def extract(
     doc = text if isinstance(text, Document) else Document(source=source, text=text)
     body = doc.text
     seg = segment(body)
-    scanned = _readable(scan(body, options.units), options)
+    scanned, positive = _readable(scan(body, options.units), options)
     shape = outline(body, year if year is not None else options.year, options.plan_year)
     timeline = markers(body, shape)
     ends = sorted(
@@ -308,8 +318,11 @@ def extract(
         elif d.named is not None:
             indicator = d.named
         timing = timeline.timing(m.start, d.sentence[0])
-        interval_words = tuple(q for q in m.qualifiers if q in QUALIFIERS)
-        value = _value(m.numerals, m.unit, interval_words, negative=d.negative, options=options)
+        if d.negative:
+            words = _interval_words(m.qualifiers)
+            value = _value(m.numerals, m.unit, words, negative=True, options=options)
+        else:
+            value = positive[i]  # one draft per mention, in order
         qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
         sentence = sentences.get(d.sentence)
         if sentence is None:
