@@ -330,6 +330,14 @@ def _merge(old: Indicator, new: Indicator) -> Indicator:
     return attrs.evolve(new, aliases=aliases)
 
 
+def _by_char(ranks: Mapping[str, int], index: int) -> Mapping[str, tuple[tuple[str, int], ...]]:
+    """The phrases of ``ranks`` by their character at ``index``, each list lowest rank first."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for phrase, rank in sorted(ranks.items(), key=lambda item: item[1]):
+        out.setdefault(phrase[index], []).append((phrase, rank))
+    return {char: tuple(items) for char, items in out.items()}
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Catalog:
     """A set of canonical indicators, searchable by phrase.
@@ -345,11 +353,16 @@ class Catalog:
     _by_name: Mapping[str, Indicator] = attrs.field(init=False, repr=False, eq=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, repr=False, eq=False)
     _cache: dict[tuple[str, bool], Indicator | None] = attrs.field(init=False, repr=False, eq=False)
-    # The position in ``_matchers`` of each phrase without wildcards, the longest such phrase, and
-    # the positions of the phrases with wildcards: ``lookup`` finds the first matcher that matches
-    # by looking up the substrings of a phrase instead of trying every matcher in turn.
-    _ranks: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
-    _longest: int = attrs.field(init=False, repr=False, eq=False)
+    # The phrases without wildcards with their position in ``_matchers``, by first and by last
+    # character (lowest position first), and the positions of the phrases with wildcards:
+    # ``lookup`` finds the first matcher that matches by trying, at each character of a phrase,
+    # only the phrases that start (or, for ``head``, end) with it, instead of every matcher.
+    _starting: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _ending: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
     _patterned: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -368,8 +381,9 @@ class Catalog:
         object.__setattr__(self, "_matchers", tuple(matchers))
         object.__setattr__(self, "_cache", {})
         literal = [(i, m) for i, m in enumerate(matchers) if isinstance(m.anywhere, _Literal)]
-        object.__setattr__(self, "_ranks", {m.phrase: i for i, m in literal})
-        object.__setattr__(self, "_longest", max((len(m.phrase) for _, m in literal), default=0))
+        ranks = {m.phrase: i for i, m in literal if m.phrase}
+        object.__setattr__(self, "_starting", _by_char(ranks, 0))
+        object.__setattr__(self, "_ending", _by_char(ranks, -1))
         patterned = (i for i, m in enumerate(matchers) if not isinstance(m.anywhere, _Literal))
         object.__setattr__(self, "_patterned", tuple(patterned))
 
@@ -425,26 +439,12 @@ class Catalog:
     def _first_match(self, phrase: str, *, head: bool) -> Indicator | None:
         """The indicator of the first matcher (longest phrase first) that matches ``phrase``.
 
-        The same as trying each matcher in order, in time linear in the phrase: the phrases
-        without wildcards are found by looking up the phrase's substrings (or, for ``head``, its
-        suffixes before a head tail), and only the few with wildcards are tried as patterns.
+        The same as trying each matcher in order, in time linear in the phrase: at each of its
+        characters, only the phrases without wildcards that start there with that character are
+        compared (for ``head``, those that end its stem before a head tail), lowest rank first,
+        and only the few phrases with wildcards are tried as patterns.
         """
-        ranks, longest = self._ranks, self._longest
-        best = len(self._matchers)
-        if head:
-            ends = (phrase, phrase[:-1]) if phrase.endswith("\n") else (phrase,)
-            for end in ends:
-                for tail in ("", *_HEAD_TAIL_WORDS):
-                    if not end.endswith(tail):
-                        continue
-                    stem = end[: len(end) - len(tail)]
-                    for k in range(max(0, len(stem) - longest), len(stem)):
-                        best = min(best, ranks.get(stem[k:], best))
-        else:
-            n = len(phrase)
-            for i in range(n):
-                for j in range(i + 1, min(n, i + longest) + 1):
-                    best = min(best, ranks.get(phrase[i:j], best))
+        best = self._head_rank(phrase) if head else self._literal_rank(phrase)
         for rank in self._patterned:
             if rank >= best:
                 break
@@ -453,6 +453,37 @@ class Catalog:
                 best = rank
                 break
         return self._matchers[best].indicator if best < len(self._matchers) else None
+
+    def _literal_rank(self, phrase: str) -> int:
+        """The lowest rank of a phrase without wildcards found in ``phrase`` (else past the end)."""
+        best = len(self._matchers)
+        starting = self._starting
+        for i, char in enumerate(phrase):
+            for literal, rank in starting.get(char, ()):
+                if rank >= best:
+                    break
+                if phrase.startswith(literal, i):
+                    best = rank
+                    break
+        return best
+
+    def _head_rank(self, phrase: str) -> int:
+        """The lowest rank of a phrase without wildcards at the head of ``phrase``."""
+        best = len(self._matchers)
+        ending = self._ending
+        ends = (phrase, phrase[:-1]) if phrase.endswith("\n") else (phrase,)
+        for end in ends:
+            for tail in ("", *_HEAD_TAIL_WORDS):
+                if not end.endswith(tail):
+                    continue
+                stem = end[: len(end) - len(tail)]
+                for literal, rank in ending.get(stem[-1:], ()):
+                    if rank >= best:
+                        break
+                    if stem.endswith(literal):
+                        best = rank
+                        break
+        return best
 
     def extended(self, indicators: Iterable[Indicator]) -> Catalog:
         """A catalog with more entries (an entry with a known name refines it)."""
