@@ -41,7 +41,12 @@ The public API, in the order a reader meets it:
   test's [`whole_totals`][townkpi.whole_totals] and [`whole_parts`][townkpi.whole_parts] giving
   [`WholeCounts`][townkpi.WholeCounts]) and phrase messages
   ([`describe_fact`][townkpi.describe_fact], [`format_number`][townkpi.format_number],
-  [`format_interval`][townkpi.format_interval]);
+  [`format_interval`][townkpi.format_interval]); two bases of checks
+  ([`townkpi.checks.counts`][townkpi.checks.counts]) compare a count of a whole and a count of its
+  part in one statement, with a pack's words as class attributes:
+  [`RateOfCountsCheck`][townkpi.RateOfCountsCheck] (a rate against the two counts) and
+  [`PartNotAboveWholeCheck`][townkpi.PartNotAboveWholeCheck] (a part above its whole), with
+  [`CountRate`][townkpi.CountRate] and [`CountTerms`][townkpi.CountTerms];
 - plugins: [`hookimpl`][townkpi.hookimpl] marks hook implementations, the
   [`PluginHost`][townkpi.PluginHost] loads plugins, the [`Catalog`][townkpi.Catalog] of
   [`Indicator`][townkpi.Indicator]s is extended with
@@ -80,6 +85,12 @@ if TYPE_CHECKING:
     from townkpi.build import change, fact, rate, share
     from townkpi.catalog import Catalog, Indicator, indicators_from_toml
     from townkpi.checks.base import Check, CheckContext, Parameter
+    from townkpi.checks.counts import (
+        CountRate,
+        CountTerms,
+        PartNotAboveWholeCheck,
+        RateOfCountsCheck,
+    )
     from townkpi.checks.helpers import (
         WholeCounts,
         amounts_before,
@@ -193,6 +204,12 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
         "Check",
         "CheckContext",
         "Parameter",
+    ),
+    "townkpi.checks.counts": (
+        "CountRate",
+        "CountTerms",
+        "PartNotAboveWholeCheck",
+        "RateOfCountsCheck",
     ),
     "townkpi.checks.helpers": (
         "WholeCounts",
@@ -318,6 +335,8 @@ __all__ = [
     "Comparator",
     "Config",
     "ConfigError",
+    "CountRate",
+    "CountTerms",
     "DimensionMismatchError",
     "Document",
     "Evidence",
@@ -334,12 +353,14 @@ __all__ = [
     "Numeral",
     "OutcomeReason",
     "Parameter",
+    "PartNotAboveWholeCheck",
     "Period",
     "Phrase",
     "PluginError",
     "PluginFault",
     "PluginHost",
     "ProblemKind",
+    "RateOfCountsCheck",
     "Record",
     "RecordProblem",
     "RecordsError",

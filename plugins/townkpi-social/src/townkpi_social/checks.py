@@ -10,7 +10,6 @@ satisfy the rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 from typing import Final
 
 from townkpi import (
@@ -22,61 +21,33 @@ from townkpi import (
     Finding,
     Interval,
     Modality,
+    PartNotAboveWholeCheck,
+    RateOfCountsCheck,
     UnitCategory,
     amounts_before,
-    amounts_in_sentence,
     describe_fact,
     figure_words,
     format_interval,
     interval_in_unit,
-    is_cumulative,
-    is_list_item,
-    proportion_interval,
-    quotient,
-    related_in_catalog,
     surely_greater,
-    whole_parts,
 )
 from townkpi_social.wording import (
+    FILLERS,
+    HANDLING_VERBS,
+    OUTCOME_RATES,
     OUTCOME_VERBS,
     SUBSET_MARKERS,
-    OutcomeRate,
-    classify,
-    object_words,
-    outcome_rate,
-    percent,
+    TERMS,
 )
 
 __all__ = ["EmployedAboveTrained", "OutcomeAboveHandled", "OutcomeRateCounts"]
-
-
-def _distance(a: Fact, b: Fact) -> int:
-    if a.span is None or b.span is None:
-        return 0
-    return abs(a.span.start - b.span.start)
 
 
 def _show(interval: Interval, unit: str = "") -> str:
     return f"{format_interval(interval)}{unit}"
 
 
-def _is_base(words: str, rate: OutcomeRate) -> bool:
-    """Whether words count the cases a rate of outcomes is a share of (调处各类矛盾纠纷)."""
-    if not any(b in words for b in rate.bases):
-        return False
-    return not any(o in words for o in OUTCOME_VERBS if o not in rate.bases)
-
-
-def _is_done(words: str, rate: OutcomeRate) -> bool:
-    """Whether words count the outcomes a rate counts (调解成功, 办结)."""
-    return any(o in words for o in rate.outcomes)
-
-
-def _plain(words: str) -> str:
-    return words.replace("“", "").replace("”", "").replace('"', "")
-
-
-class OutcomeRateCounts(Check):
+class OutcomeRateCounts(RateOfCountsCheck):
     """A rate of outcomes must agree with the counts of cases and of their outcomes.
 
     调处成功率, 办结率, 化解率, 解决率 and 办复率 give the share of the cases taken on (调处, 受理,
@@ -107,113 +78,12 @@ class OutcomeRateCounts(Check):
     name = "social.outcome_rate_counts"
     description = "A rate of outcomes (成功率, 办结率, 化解率 …) disagrees with its counts."
     groups = ("social", "rates")
-
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        """Yield an error for each rate of outcomes that its counts rule out."""
-        for rate in ctx.of_kind(FactKind.RATE):
-            if rate.modality is Modality.TARGET:
-                continue
-            kind = outcome_rate(f"{ctx.clause_before(rate)} {rate.indicator or ''}")
-            r = proportion_interval(rate)
-            if kind is None or r is None or r.is_above(1) or r.is_below(0):
-                continue  # not a rate of outcomes, or outside 0-100% (core check TK103)
-            base, done = self._counts(ctx, rate, kind)
-            if base is None:
-                continue
-            if done is not None:
-                found = self._ratio(rate, kind, r, base, done)
-            elif base.id != rate.refers_to:
-                found = self._whole(rate, kind, r, base)
-            else:
-                continue  # the rate and the count it refers to alone: TK101's
-            if found is not None:
-                yield found
-
-    @staticmethod
-    def _counts(
-        ctx: CheckContext, rate: Fact, kind: OutcomeRate
-    ) -> tuple[Fact | None, Fact | None]:
-        """The count of cases and the count of outcomes that the rate is about (nearest first)."""
-        candidates: list[Fact] = []
-        referent = ctx.referent(rate)
-        if referent is not None and referent.kind is FactKind.AMOUNT:
-            candidates.append(referent)
-        others = sorted(amounts_in_sentence(ctx, rate), key=lambda f: _distance(rate, f))
-        candidates.extend(f for f in others if f not in candidates)
-        base = next((f for f in candidates if _is_base(figure_words(ctx, f), kind)), None)
-        if base is None:
-            return None, None
-        dim = base.value.unit_info
-        done = next(
-            (
-                f
-                for f in candidates
-                if _is_done(figure_words(ctx, f), kind)
-                and (u := f.value.unit_info) is not None
-                and dim is not None
-                and u.dimension == dim.dimension
-            ),
-            None,
-        )
-        if is_list_item(ctx, base) or (done is not None and is_list_item(ctx, done)):
-            return None, None  # a rate after a list may be of all its items together
-        return base, done
-
-    def _ratio(
-        self, rate: Fact, kind: OutcomeRate, r: Interval, base: Fact, done: Fact
-    ) -> Finding | None:
-        unit = base.unit or ""
-        base_iv, done_iv = base.interval, interval_in_unit(done, unit)
-        if done_iv is None or surely_greater(done_iv, base_iv):
-            return None  # more outcomes than cases: SOC102 or TK203
-        ratio = quotient(done_iv, base_iv)
-        if ratio is None or ratio.overlaps(r):
-            return None
-        computed = percent(ratio.lower) if ratio.is_point and ratio.lower is not None else None
-        return self.finding(
-            f"{describe_fact(base)} taken on and {describe_fact(done)} with an outcome give a "
-            f"{kind.name} of {computed or _show(ratio.scale(100), '%')}, but {kind.name} "
-            f"{rate.surface or rate.value} as written stands for {_show(r.scale(100), '%')}, "
-            "which does not contain it: the two counts and the rate cannot all be right",
-            facts=[base, done, rate],
-            evidence=(
-                Evidence.of("cases", str(base.value)),
-                Evidence.of("outcomes", str(done.value)),
-                Evidence.of("rate", str(rate.value)),
-                Evidence.of("computed_rate_interval", ratio.scale(100)),
-                Evidence.of("rate_interval", r.scale(100)),
-            ),
-        )
-
-    def _whole(self, rate: Fact, kind: OutcomeRate, r: Interval, base: Fact) -> Finding | None:
-        u, n = base.value.unit_info, base.interval.lower
-        if u is None or not u.counts_whole_things or not base.interval.is_point or n is None:
-            return None
-        counts = whole_parts(int(n), r) if n.denominator == 1 and n > 0 else None
-        if counts is None or counts.possible:
-            return None
-        rates = [percent(Fraction(c) / n) for c in counts.nearest]
-        near = " and ".join(
-            f"{c} of {n} is {p}" for c, p in zip(counts.nearest, rates, strict=True)
-        )
-        return self.finding(
-            f"{describe_fact(base)} taken on at a {kind.name} of {rate.surface or rate.value}: a "
-            f"rate written so stands for {_show(r.scale(100), '%')}, so the number of outcomes "
-            f"would lie in {_show(counts.interval, u.base)}, which holds no whole number; {near}, "
-            f"none of which rounds to {rate.value}, so the count and the rate cannot both be right",
-            facts=[base, rate],
-            evidence=(
-                Evidence.of("cases", f"{n}{u.base}"),
-                Evidence.of("rate", str(rate.value)),
-                Evidence.of("rate_interval", r.scale(100)),
-                Evidence.of("outcome_interval", counts.interval),
-                Evidence.of("nearest_outcomes", [str(c) for c in counts.nearest]),
-                Evidence.of("nearest_rates", rates),
-            ),
-        )
+    rates = OUTCOME_RATES
+    not_whole_words = OUTCOME_VERBS
+    terms = TERMS
 
 
-class OutcomeAboveHandled(Check):
+class OutcomeAboveHandled(PartNotAboveWholeCheck):
     """Cases with an outcome cannot outnumber the cases taken on in the same statement.
 
     "受理12345热线来电3.5万件，已办结3.62万件" closes more calls than it received. The check
@@ -240,65 +110,12 @@ class OutcomeAboveHandled(Check):
         "More outcomes (办结, 调解成功 …) than cases taken on (受理, 调处 …) in a sentence."
     )
     groups = ("social", "relations")
-
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        """Yield an error for each figure of outcomes above the cases before it."""
-        for done in ctx.of_kind(FactKind.AMOUNT):
-            if done.modality is Modality.TARGET or done.span is None:
-                continue
-            words = figure_words(ctx, done)
-            du = done.value.unit_info
-            if classify(words) != "outcome" or du is None:
-                continue
-            if not any(m in ctx.clause_before(done) for m in SUBSET_MARKERS):
-                continue  # not said to be of the cases taken on (已办结, 其中调解成功)
-            if du.category is UnitCategory.PROPORTION:
-                continue
-            cases = self._cases_before(ctx, done, du.dimension)
-            if cases is None or related_in_catalog(ctx, cases, done):
-                continue
-            obj = object_words(words)
-            if obj and obj not in _plain(figure_words(ctx, cases)):
-                continue
-            if is_cumulative(ctx, done) and not is_cumulative(ctx, cases):
-                continue
-            finding = self._compare(cases, done)
-            if finding is not None:
-                yield finding
-
-    @staticmethod
-    def _cases_before(ctx: CheckContext, done: Fact, dimension: str) -> Fact | None:
-        """The nearest figure of cases taken on before ``done`` in its sentence, same dimension."""
-        return next(
-            (
-                f
-                for f in amounts_before(ctx, done)
-                if (u := f.value.unit_info) is not None
-                and u.dimension == dimension
-                and classify(figure_words(ctx, f)) == "handled"
-            ),
-            None,
-        )
-
-    def _compare(self, cases: Fact, done: Fact) -> Finding | None:
-        unit = cases.unit or ""
-        c_iv, d_iv = cases.interval, interval_in_unit(done, unit)
-        if d_iv is None or not surely_greater(d_iv, c_iv):
-            return None
-        return self.finding(
-            f"{describe_fact(done)} with an outcome follows {describe_fact(cases)} taken on in the "
-            f"same sentence, but in {unit} the outcomes stand for {_show(d_iv, unit)} and the "
-            f"cases for {_show(c_iv, unit)}: every value of the first exceeds every value of the "
-            "second, and no more cases can be settled or closed than were taken on",
-            facts=[cases, done],
-            evidence=(
-                Evidence.of("cases", str(cases.value)),
-                Evidence.of("outcomes", str(done.value)),
-                Evidence.of("cases_interval", c_iv),
-                Evidence.of("outcomes_interval", d_iv),
-                Evidence.of("unit", unit),
-            ),
-        )
+    part_words = OUTCOME_VERBS
+    whole_words = HANDLING_VERBS
+    part_wins = True  # 调解成功 counts successes
+    subset_markers = SUBSET_MARKERS
+    filler_words = FILLERS
+    terms = TERMS
 
 
 #: Words of a figure of people trained.

@@ -5,33 +5,30 @@ outcome (调解成功650起, 办结1.18万件) and a rate (调处成功率100%, 
 before a figure say which it is. For a figure in a report's text they are read from the text before
 it, up to the start of its clause; for a figure from a table, from its indicator.
 
+The checks SOC101 and SOC102 are townkpi's
+[`RateOfCountsCheck`][townkpi.checks.counts.RateOfCountsCheck] and
+[`PartNotAboveWholeCheck`][townkpi.checks.counts.PartNotAboveWholeCheck] with these words.
+
 Example:
-    >>> classify("调处各类矛盾纠纷"), classify("调解成功"), classify("开展职业技能培训")
-    ('handled', 'outcome', None)
-    >>> outcome_rate("调处成功率").name, outcome_rate("按期办结率").outcomes
-    ('成功率', ('办结',))
+    >>> OUTCOME_RATES[1].name, OUTCOME_RATES[1].parts
+    ('办结率', ('办结',))
+    >>> TERMS.part_role
+    'with an outcome'
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Final, Literal
+from typing import Final
 
-import attrs
-
-from townkpi import format_number
+from townkpi import CountRate, CountTerms
 
 __all__ = [
+    "FILLERS",
     "HANDLING_VERBS",
     "OUTCOME_RATES",
     "OUTCOME_VERBS",
     "SUBSET_MARKERS",
-    "OutcomeRate",
-    "Role",
-    "classify",
-    "object_words",
-    "outcome_rate",
-    "percent",
+    "TERMS",
 ]
 
 #: Verbs that count cases taken on: received, mediated, handled.
@@ -60,49 +57,35 @@ SUBSET_MARKERS: Final = ("已", "其中", "全部", "均")
 OUTCOME_VERBS: Final = ("成功", "办结", "化解", "解决", "办复", "答复", "结案", "满意")
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class OutcomeRate:
-    """A rate of outcomes: the share of the cases taken on that had an outcome.
-
-    Attributes:
-        name: The rate as reports write it (成功率, 办结率).
-        outcomes: The verbs of the cases it counts (成功).
-        bases: The verbs of the cases it is a share of (调处, 调解, 受理 …).
-    """
-
-    name: str
-    outcomes: tuple[str, ...]
-    bases: tuple[str, ...]
-
-
-#: The rates of outcomes, longest name first so that 办复率 is not read as 复率.
+#: The rates of outcomes: the share of the cases taken on (``wholes``) that had an outcome
+#: (``parts``), longest name first so that 办复率 is not read as 复率.
 OUTCOME_RATES: Final = (
-    OutcomeRate(
+    CountRate(
         name="成功率",
-        outcomes=("成功",),
-        bases=("调处", "调解", "化解", "受理", "处理", "办理"),
+        parts=("成功",),
+        wholes=("调处", "调解", "化解", "受理", "处理", "办理"),
     ),
-    OutcomeRate(
+    CountRate(
         name="办结率",
-        outcomes=("办结",),
-        bases=("受理", "接收", "收到", "接到", "登记", "交办", "办理", "承办", "接诉"),
+        parts=("办结",),
+        wholes=("受理", "接收", "收到", "接到", "登记", "交办", "办理", "承办", "接诉"),
     ),
-    OutcomeRate(
+    CountRate(
         name="化解率",
-        outcomes=("化解",),
-        bases=("排查", "摸排", "受理", "交办", "登记", "接收", "收到"),
+        parts=("化解",),
+        wholes=("排查", "摸排", "受理", "交办", "登记", "接收", "收到"),
     ),
-    OutcomeRate(
+    CountRate(
         name="解决率",
-        outcomes=("解决",),
-        bases=("受理", "接收", "收到", "接到", "登记", "接诉", "办理"),
+        parts=("解决",),
+        wholes=("受理", "接收", "收到", "接到", "登记", "接诉", "办理"),
     ),
-    OutcomeRate(name="办复率", outcomes=("办复", "答复"), bases=("收到", "受理", "交办", "承办")),
-    OutcomeRate(name="结案率", outcomes=("结案",), bases=("受理", "收案")),
+    CountRate(name="办复率", parts=("办复", "答复"), wholes=("收到", "受理", "交办", "承办")),
+    CountRate(name="结案率", parts=("结案",), wholes=("受理", "收案")),
 )
 
 #: Words around the object of a figure that do not change what is counted.
-_FILLERS: Final = (
+FILLERS: Final = (
     "累计",
     "共计",
     "完成",
@@ -122,43 +105,14 @@ _FILLERS: Final = (
     '"',
 )
 
-Role = Literal["handled", "outcome"]
-
-
-def classify(words: str) -> Role | None:
-    """Whether words count cases taken on, cases with an outcome, or neither.
-
-    An outcome verb wins over a verb of handling: 调解成功 counts successes.
-    """
-    if any(v in words for v in OUTCOME_VERBS):
-        return "outcome"
-    if any(v in words for v in HANDLING_VERBS):
-        return "handled"
-    return None
-
-
-def outcome_rate(words: str) -> OutcomeRate | None:
-    """The rate of outcomes that words name, or None."""
-    for rate in OUTCOME_RATES:
-        if rate.name in words:
-            return rate
-    return None
-
-
-def object_words(words: str) -> str:
-    """What a figure counts, without its verbs and filler words (办结群众诉求 → 群众诉求)."""
-    out = words
-    for verb in (*OUTCOME_VERBS, *HANDLING_VERBS):
-        out = out.replace(verb, "")
-    for filler in _FILLERS:
-        out = out.replace(filler, "")
-    return out.strip()
-
-
-def percent(x: Fraction) -> str:
-    """A fraction of one as a percentage with three decimals at most (667/670 → 99.552%).
-
-    Three decimals keep a rate that ends in 5 at the second decimal from looking as if it rounded
-    either way: 667 of 670 is 99.552%, which rounds to 99.6%, not 99.5%.
-    """
-    return f"{format_number(x * 100, 3)}%"
+#: How the checks' messages and evidence name the cases taken on and their outcomes.
+TERMS: Final = CountTerms(
+    whole="cases",
+    part="outcomes",
+    one_part="outcome",
+    whole_role="taken on",
+    part_role="with an outcome",
+    part_number="the number of outcomes",
+    comparison="the outcomes stand for {part} and the cases for {whole}",
+    impossibility="no more cases can be settled or closed than were taken on",
+)

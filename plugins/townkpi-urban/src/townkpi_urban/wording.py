@@ -6,33 +6,32 @@ with a count of things dealt with (已处置55宗, 整改隐患2.1万个) and so
 text they are read from the text before it, up to the start of its clause; for a figure from a
 table, from its indicator.
 
+The checks URB101 and URB102 are townkpi's
+[`RateOfCountsCheck`][townkpi.checks.counts.RateOfCountsCheck] and
+[`PartNotAboveWholeCheck`][townkpi.checks.counts.PartNotAboveWholeCheck] with these words.
+
 Example:
-    >>> classify("累计排摸“四不”违法建筑"), classify("已处置"), classify("排查整治隐患")
-    ('found', 'handled', None)
-    >>> handling_rate("问题整改销号率")
-    '整改销号率'
-    >>> object_words("已处置"), object_words("整改消防隐患")
-    ('', '消防隐患')
+    >>> [r.name for r in RATES[:2]]
+    ['整改销号率', '整改完成率']
+    >>> RATES[0].parts
+    ('整改', '销号')
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Final, Literal
+from typing import Final
 
-from townkpi import format_number
+from townkpi import CountRate, CountTerms
 
 __all__ = [
     "BASE_NOUNS",
+    "FILLERS",
     "FOUND_VERBS",
     "HANDLED_VERBS",
     "HANDLING_RATES",
+    "RATES",
     "SUBSET_MARKERS",
-    "Role",
-    "classify",
-    "handling_rate",
-    "object_words",
-    "percent",
+    "TERMS",
 ]
 
 #: Verbs that count things found: surveys, inspections, problems handed over.
@@ -73,7 +72,7 @@ HANDLING_RATES: Final[dict[str, tuple[str, ...]]] = {
 BASE_NOUNS: Final = ("问题", "隐患", "违法建筑", "违建")
 
 #: Words around the object of a handled figure that do not change what is counted.
-_FILLERS: Final = (
+FILLERS: Final = (
     "累计",
     "共计",
     "完成",
@@ -93,42 +92,22 @@ _FILLERS: Final = (
     '"',
 )
 
-Role = Literal["found", "handled"]
+#: The rates of handling as the checks read them: a share of the things found (a verb of finding
+#: or a noun of what is found) that the rate's verbs dealt with; the longest name first, so that
+#: 整改销号率 is not read as 销号率.
+RATES: Final = tuple(
+    CountRate(name=name, parts=verbs, wholes=(*FOUND_VERBS, *BASE_NOUNS))
+    for name, verbs in sorted(HANDLING_RATES.items(), key=lambda item: len(item[0]), reverse=True)
+)
 
-
-def classify(words: str) -> Role | None:
-    """Whether words count things found, things handled, or neither (both or no such verb)."""
-    found = any(v in words for v in FOUND_VERBS)
-    handled = any(v in words for v in HANDLED_VERBS)
-    if found and not handled:
-        return "found"
-    if handled and not found:
-        return "handled"
-    return None
-
-
-def handling_rate(words: str) -> str | None:
-    """The rate of handling that words name (the longest one), or None."""
-    for name in sorted(HANDLING_RATES, key=len, reverse=True):
-        if name in words:
-            return name
-    return None
-
-
-def object_words(words: str) -> str:
-    """What a handled figure counts, without its verb and filler words (已处置 → "")."""
-    out = words
-    for verb in (*HANDLED_VERBS, *FOUND_VERBS):
-        out = out.replace(verb, "")
-    for filler in _FILLERS:
-        out = out.replace(filler, "")
-    return out.strip()
-
-
-def percent(x: Fraction) -> str:
-    """A fraction of one as a percentage with three decimals at most (118/120 → 98.333%).
-
-    Three decimals keep a rate that ends in 5 at the second decimal (99.552%) from looking as if
-    it rounded either way.
-    """
-    return f"{format_number(x * 100, 3)}%"
+#: How the checks' messages and evidence name the things found and the things handled.
+TERMS: Final = CountTerms(
+    whole="found",
+    part="handled",
+    one_part="handled",
+    whole_role="found",
+    part_role="handled",
+    part_number="the number handled",
+    comparison="the handled figure stands for {part} and the found one for {whole}",
+    impossibility="no more things can be handled than were found",
+)
