@@ -127,3 +127,11 @@ def test_five_year_plan_periods():
         ("5%", "target", "2026-01/2030-12"),
         ("5%左右", "target", "2026"),
     ]
+
+
+def test_a_year_no_period_can_have_is_no_marker():
+    """0000年 (found by fuzzing an HTML page) is read, not raised on, and dates nothing."""
+    report = extract("0000年1-9月，实现地区生产总值131.5亿元，同比增长5.4%。")
+    assert [f.surface for f in report.facts] == ["131.5亿元", "5.4%"]
+    assert all(f.period is None for f in report.facts)
+    assert "0000年" in [s.surface for s in report.skipped]

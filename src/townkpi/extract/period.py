@@ -151,10 +151,17 @@ class _Context:
 _Reading = tuple[Period | None, str | None, str | None] | None
 
 
+#: The years a [`Period`][townkpi.model.Period] can have.
+_FIRST_YEAR: Final = 1000
+_LAST_YEAR: Final = 9999
+
+
 def _year_words(m: re.Match[str], ctx: _Context) -> _Reading:
     if m.group("since"):
         return None  # 2020年以来, 2025年底: not the period of what follows
     y = _ints(m.group("y"))
+    if not _FIRST_YEAR <= y <= _LAST_YEAR:
+        return None  # 0000年 is no year a period can have
     if m.group("ym1"):
         first = _ints(m.group("ym1"))
         period = _months(y, first, _ints(m.group("ym2")) if m.group("ym2") else first)
