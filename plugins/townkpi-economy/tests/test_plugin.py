@@ -9,7 +9,7 @@ import pytest
 
 import townkpi_economy
 from townkpi import Indicator, PluginHost
-from townkpi.testing import check_case, load_cases
+from townkpi.testing import assert_examples_are_cases, load_case_dir
 from townkpi_economy.income import GAP, OVERALL, RURAL, URBAN
 from townkpi_economy.value_added import OUTPUT_OF
 
@@ -117,12 +117,4 @@ def test_package_data_is_shipped():
 
 def test_docstring_examples_are_case_texts(host):
     """The 反例 of each check is the text of a failing case, the 正例 that of a passing one."""
-    for cls in CHECKS:
-        texts = {c.text: c for c in load_cases(CASE_DIR / f"{cls.code}.toml") if c.text}
-        examples = cls.examples()
-        assert examples.wrong in texts, f"{cls.code}: the 反例 is not a case text"
-        assert cls.code in texts[examples.wrong].expect
-        assert examples.right in texts, f"{cls.code}: the 正例 is not a case text"
-        assert cls.code not in texts[examples.right].expect
-        check_case(texts[examples.wrong], host=host)
-        check_case(texts[examples.right], host=host)
+    assert_examples_are_cases(CHECKS, load_case_dir(CASE_DIR), host=host)

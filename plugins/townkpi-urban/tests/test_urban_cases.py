@@ -13,7 +13,7 @@ import pytest
 
 import townkpi
 from townkpi import PluginHost, Report, Severity, fact, rate
-from townkpi.testing import check_case, load_case_dir
+from townkpi.testing import assert_examples_are_cases, check_case, load_case_dir
 
 HOST = PluginHost.create(entry_points=True)
 CASES = load_case_dir(Path(__file__).parent / "cases")
@@ -55,16 +55,8 @@ def test_message_says_what_was_reported_computed_and_why(name, words):
 
 def test_docstring_examples_are_cases():
     """Every 反例 line is the text of a failing case, every 正例 line that of a passing one."""
-    texts = {(c.code, c.text, c.code in c.expect) for c in CASES}
-    missing = [
-        f"{cls.code} {line}"
-        for cls in HOST.checks()
-        if cls.code.startswith("URB")
-        for lines, fails in ((cls.examples().wrong, True), (cls.examples().right, False))
-        for line in (x.strip() for x in lines.splitlines())
-        if (cls.code, line, fails) not in texts
-    ]
-    assert not missing
+    checks = [cls for cls in HOST.checks() if cls.code.startswith("URB")]
+    assert_examples_are_cases(checks, CASES, host=HOST)
 
 
 def test_facts_from_records_without_text():

@@ -44,6 +44,7 @@ from townkpi.testing.cases import (
     run_case,
 )
 from townkpi.testing.packs import (
+    assert_examples_are_cases,
     assert_failing_and_passing,
     assert_sound_findings,
     load_case_dir,
@@ -53,6 +54,7 @@ from townkpi.testing.reading import load_reading, locate, report_from_entries
 __all__ = [
     "Case",
     "CaseError",
+    "assert_examples_are_cases",
     "assert_failing_and_passing",
     "assert_findings",
     "assert_sound_findings",

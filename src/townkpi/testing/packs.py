@@ -14,13 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from townkpi.findings import CheckResult
 from townkpi.model import Report
 from townkpi.run import CRASH_CODE
-from townkpi.testing.cases import Case, load_cases
+from townkpi.testing.cases import Case, check_case, load_cases
 
-__all__ = ["assert_failing_and_passing", "assert_sound_findings", "load_case_dir"]
+if TYPE_CHECKING:
+    from townkpi.checks.base import Check
+    from townkpi.plugins import PluginHost
+
+__all__ = [
+    "assert_examples_are_cases",
+    "assert_failing_and_passing",
+    "assert_sound_findings",
+    "load_case_dir",
+]
 
 
 def load_case_dir(directory: str | Path, pattern: str = "*.toml") -> list[Case]:
@@ -79,3 +89,40 @@ def assert_sound_findings(result: CheckResult, report: Report, *, prefix: str) -
             raise AssertionError(f"{finding.code}: a finding about no fact")
         if not set(finding.facts) <= ids:
             raise AssertionError(f"{finding.code}: names facts not in the report")
+
+
+def assert_examples_are_cases(
+    checks: Iterable[type[Check]], cases: Iterable[Case], *, host: PluginHost | None = None
+) -> None:
+    """Assert that each check's docstring examples are case texts, and run those cases.
+
+    Every line of a check's 反例 section must be the text of a case that expects the check's
+    code, every line of its 正例 the text of a case that does not; each such case is run with
+    [`check_case`][townkpi.testing.cases.check_case]. So the examples the checks catalogue shows
+    are tested, and cannot drift from what the check does.
+
+    Args:
+        checks: The check classes of the pack.
+        cases: The pack's cases (from [`load_case_dir`][townkpi.testing.packs.load_case_dir]).
+        host: The plugins to run the cases with (default: the shared host).
+
+    Raises:
+        AssertionError: A 反例 or 正例 line is missing, empty, or not the text of a case of the
+            right kind.
+    """
+    by_text: dict[tuple[str, str], Case] = {(c.code, c.text): c for c in cases if c.text}
+    for cls in checks:
+        examples = cls.examples()
+        sections = (("反例", examples.wrong, True), ("正例", examples.right, False))
+        for section, lines, fails in sections:
+            texts = [x.strip() for x in lines.splitlines() if x.strip()]
+            if not texts:
+                raise AssertionError(f"{cls.code}: no {section} section")
+            for text in texts:
+                case = by_text.get((cls.code, text))
+                if case is None:
+                    raise AssertionError(f"{cls.code}: the {section} {text!r} is not a case text")
+                if (cls.code in case.expect) is not fails:
+                    kind = "failing" if fails else "passing"
+                    raise AssertionError(f"{cls.code}: the {section} {text!r} is not a {kind} case")
+                check_case(case, host=host)
