@@ -17,8 +17,6 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-import attrs
-
 from townkpi.extract.mention import MentionHint
 from townkpi.extract.scanner import (
     MAX_NUMBER_LENGTH,
@@ -70,16 +68,11 @@ _SPECIAL_BEFORE: Final = frozenset(
 _SPECIAL_AFTER: Final = frozenset("+＋)）.．、")
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class _Extent:
-    """How far a quantity reaches: its numbers, unit and qualifier words."""
-
-    start: int
-    end: int
-    texts: tuple[str, ...]
-    unit: str | None
-    more: str | None
-    suffix: str | None
+#: How far a quantity reaches: ``(end, number texts, unit, 余/多, suffix qualifier)``. A plain
+#: tuple, not a class: one is built for every number of a report.
+_Extent = tuple[int, tuple[str, ...], str | None, str | None, str | None]
+#: The groups of a quantity reading, fetched in one call.
+_QUANTITY_GROUPS: Final = ("n1", "s1", "m1", "u1", "n2", "s2", "m2", "u2", "suf")
 
 
 def _ascii(text: str) -> str:
@@ -141,33 +134,33 @@ def _ratio(b: Builder, m: re.Match[str]) -> int:
 # ---------------------------------------------------------------------------- quantities
 
 
-def _extent(b: Builder, m: re.Match[str]) -> _Extent:
-    text = b.text
-    n1_start, n1_end = m.span("n1")
-    number_end = m.end("s1") if m.group("s1") else n1_end
-    more_end = m.end("m1") if m.group("m1") else number_end
-    unit = m.group("u1")
+def _extent(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> _Extent:
+    n1, s1, m1, u1, n2, s2, m2, u2, suf = groups
+    number = (n1 or "") + s1 if s1 else n1 or ""
+    number_end = m.start() + len(number)
+    more_end = number_end + len(m1) if m1 else number_end
+    unit = u1
     end = m.end("u1") if unit else more_end
     if unit and b.blocked(unit, end):
         unit, end = None, more_end
-    texts = [text[n1_start:number_end]]
+    texts: tuple[str, ...] = (number,)
     two = False
-    if m.group("n2") is not None and not unit:
-        n2_end = m.end("s2") if m.group("s2") else m.end("n2")
-        u2 = m.group("u2")
-        u2_bare = m.end("m2") if m.group("m2") else n2_end
+    if n2 is not None and not unit:
+        second = n2 + s2 if s2 else n2
+        u2_bare = m.start("n2") + len(second)
+        if m2:
+            u2_bare += len(m2)
         u2_end = m.end("u2") if u2 else u2_bare
         if u2 and b.blocked(u2, u2_end):
             u2, u2_end = None, u2_bare
         two, unit, end = True, u2, u2_end
-        texts.append(text[m.start("n2") : n2_end])
-    elif m.group("n2") is not None and unit == m.group("u2"):
+        texts += (second,)
+    elif n2 is not None and unit == u2:
         two, end = True, m.end("u2")  # 4.5%—5%
-        texts.append(text[m.start("n2") : m.end("s2") if m.group("s2") else m.end("n2")])
-    suffix = m.group("suf") if m.group("suf") and m.start("suf") == end else None
-    more = m.group("m1") if m.group("m1") and not two else None
-    return _Extent(start=n1_start, end=end, texts=tuple(texts), unit=unit, more=more,
-                   suffix=suffix)  # fmt: skip
+        texts += (n2 + s2 if s2 else n2,)
+    suffix = suf if suf and m.start("suf") == end else None
+    more = m1 if m1 and not two else None
+    return end, texts, unit, more, suffix
 
 
 def _letters_before(b: Builder, start: int, end: int) -> Found | None:
@@ -224,69 +217,83 @@ _CONTEXT_RULES: Final[tuple[Callable[[Builder, int, int], Found | None], ...]] =
 )
 
 
-def _bare_reason(b: Builder, m: re.Match[str], x: _Extent) -> Found | None:
+def _bare_reason(b: Builder, start: int, x: _Extent, scaled: bool) -> Found | None:
     """Why a number without a unit is not a quantity, or None when it may still be one."""
-    text, start, end = b.text, x.start, x.end
+    text = b.text
+    end, texts = x[0], x[1]
     letters = b.p.letters_after.match(text, end)
     if letters is not None:
         return start, letters.end(), SkipReason.LABEL  # 5G, 4A, 3A级
     if text.startswith("年", end):
-        year = len(x.texts) == 1 and _is_year(_ascii(x.texts[0]))
+        year = len(texts) == 1 and _is_year(_ascii(texts[0]))
         return start, end + 1, SkipReason.YEAR if year else SkipReason.DURATION
     for word, reason in _FOLLOWERS:
         if text.startswith(word, end):
             return start, end + len(word), reason
-    digits = [_ascii(t) for t in x.texts]
-    if all(_is_year(d) for d in digits) and not m.group("s1"):
+    digits = [_ascii(t) for t in texts]
+    if all(_is_year(d) for d in digits) and not scaled:
         return start, end, SkipReason.YEAR if len(digits) == 1 else SkipReason.PERIOD
     return None
 
 
-def _record(b: Builder, x: _Extent) -> int:
+def _record(b: Builder, number_start: int, x: _Extent) -> int:
     text = b.text
-    start, end = x.start, x.end
-    texts = list(x.texts)
-    qualifiers: list[str] = []
-    before2 = text[start - 2 : start - 1] if start >= 2 else ""  # noqa: PLR2004
-    if start and text[start - 1] in _SIGNS and not _LETTERS_OR_DIGITS.match(before2):
+    end, texts, unit, more, suffix = x
+    start = number_start
+    if (
+        start
+        and text[start - 1] in _SIGNS
+        and not (
+            start >= 2 and _LETTERS_OR_DIGITS.match(text, start - 2, start - 1)  # noqa: PLR2004
+        )
+    ):
         start -= 1  # a minus sign written before the number: 增速为-2.3%
-        texts[0] = "-" + texts[0]
+        texts = ("-" + texts[0], *texts[1:])
+    qualifiers: tuple[str, ...] = ()
     prefix = b.prefix_qualifier(start)
     if prefix is not None:
-        qualifiers.append(prefix)
+        qualifiers = (prefix,)
         start -= len(prefix)
-    if x.more is not None:
-        qualifiers.append(x.more)
-    if x.suffix is not None:
-        qualifiers.append(x.suffix)
-        end += len(x.suffix)
-    numerals = [numeral(t) for t in texts]
-    if any(n is None for n in numerals):
-        return b.skip(x.start, end, SkipReason.OTHER)
-    return b.mention(start, end, numerals=tuple(n for n in numerals if n is not None),
-                     unit=x.unit, qualifiers=tuple(qualifiers))  # fmt: skip
+    if more is not None:
+        qualifiers += (more,)
+    if suffix is not None:
+        qualifiers += (suffix,)
+        end += len(suffix)
+    n = numeral(texts[0])
+    if len(texts) == 1:
+        numerals = None if n is None else (n,)
+    else:
+        n2 = numeral(texts[1])
+        numerals = None if n is None or n2 is None else (n, n2)
+    if numerals is None:
+        return b.skip(number_start, end, SkipReason.OTHER)
+    return b.mention(start, end, numerals=numerals, unit=unit, qualifiers=qualifiers)
 
 
 def _quantity(b: Builder, m: re.Match[str]) -> int:
-    n1_start, n1_end = m.span("n1")
-    if len(m.group("n1")) > MAX_NUMBER_LENGTH:
-        return b.skip(n1_start, n1_end, SkipReason.CODE)
-    if n1_start and b.text[n1_start - 1] == "第":
-        return ordinal(b, n1_start - 1, n1_start, m.end("s1") if m.group("s1") else n1_end)
-    x = _extent(b, m)
-    number_end = m.end("s1") if m.group("s1") else n1_end
+    groups = m.group(*_QUANTITY_GROUPS)
+    n1, s1 = groups[0] or "", groups[1]
+    n1_start = m.start()  # the reading starts with its first number
+    number_end = n1_start + len(n1)
+    if len(n1) > MAX_NUMBER_LENGTH:
+        return b.skip(n1_start, number_end, SkipReason.CODE)
+    if s1:
+        number_end += len(s1)
     text = b.text
+    if n1_start and text[n1_start - 1] == "第":
+        return ordinal(b, n1_start - 1, n1_start, number_end)
+    x = _extent(b, m, groups)
     prev = text[n1_start - 1] if n1_start else "\n"
     if prev in _SPECIAL_BEFORE or text[number_end : number_end + 1] in _SPECIAL_AFTER:
         for rule in _CONTEXT_RULES:
             found = rule(b, n1_start, number_end)
             if found is not None:
-                return b.skip(found[0], max(found[1], x.end), found[2])
-    if x.unit is None:
-        found = _bare_reason(b, m, x)
+                return b.skip(found[0], max(found[1], x[0]), found[2])
+    if x[2] is None:
+        found = _bare_reason(b, n1_start, x, scaled=bool(s1))
         if found is not None:
             return b.skip(*found)
-    return _record(b, x)
+    return _record(b, n1_start, x)
 
 
 _READINGS: Final[dict[str, Callable[[Builder, re.Match[str]], int]]] = {

@@ -181,8 +181,11 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         letters_after=re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+级?"),
         cn_list_label=re.compile(rf"(?:、[{CN_DIGITS}]+)+[类级等档批星]"),
         threshold_label=re.compile(r"元(?:以上)?(?:企业|项目|级|县|城市|产业|园区|村|大项目)"),
+        # the letter first, then "no letter or digit before it" (a lookbehind over the letter
+        # and the character before it): a pattern that starts with a lookbehind is tried at
+        # every position of the text, one that starts with [A-Z] only at capital letters
         letter_label=re.compile(
-            r"(?<![A-Za-z0-9０-９])[A-Z](?![A-Za-z0-9０-９])"
+            r"[A-Z](?<![A-Za-z0-9０-９].)(?![A-Za-z0-9０-９])"
             r"(?:地块|区块|地|区|栋|幢|座|号楼|楼|类|级|股)"
         ),
         last_punctuation=re.compile(rf"[{stop}][^{stop}]*$"),
