@@ -236,9 +236,18 @@ class Period:
         return f"{self.start_year}-{self.start_month:02d}/{self.end_year}-{self.end_month:02d}"
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _check_unit(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None:
         parse_unit(value)  # raises UnitError for an unknown unit
+
+
+def _rescaled(n: Numeral, digits: Decimal, scale: int) -> Numeral:
+    """``attrs.evolve(n, digits=digits, scale=scale)`` without its per-call field lookup."""
+    return Numeral(text=n.text, digits=digits, scale=scale, chinese=n.chinese)
 
 
 _RANGE_SEPARATORS: Final = ("-", "－", "~", "～", "至", "—", "–", "到")
@@ -312,17 +321,18 @@ class Value:
         numerals = tuple(
             n
             if n.scale == scale
-            else attrs.evolve(n, scale=scale)
+            else _rescaled(n, n.digits, scale)
             if n.scale == 0 and not n.chinese
-            else attrs.evolve(n, digits=n.value.scaleb(-scale), scale=scale)
+            else _rescaled(n, n.value.scaleb(-scale), scale)
             for n in numerals
         )
         written_unit = unit
         if scale and unit:
             written_unit = {4: "万", 8: "亿", 12: "万亿"}.get(scale, "") + unit
-            numerals = tuple(attrs.evolve(n, scale=0) for n in numerals)
+            numerals = tuple(_rescaled(n, n.digits, 0) for n in numerals)
         elif scale:
-            numerals = tuple(attrs.evolve(n, digits=n.value, scale=0) for n in numerals)
+            numerals = tuple(_rescaled(n, n.value, 0) for n in numerals)
+        checked = exact is None  # the unit is resolved (so known) here, else checked below
         if exact is None:
             exact = written_unit is not None and parse_unit(written_unit).counts_whole_things
         interval, comparator = value_interval(
@@ -335,9 +345,20 @@ class Value:
         )
         signed = [-n.digits if negative else n.digits for n in numerals]
         text = "-".join(format(d, "f") for d in signed)
-        return cls(
-            text=text, number=signed[0], unit=written_unit, interval=interval, comparator=comparator
-        )
+        # What the constructor's validators would check and the steps above do not ensure: a
+        # finite number, then a known unit (in that order, as they run).
+        number = signed[0]
+        if not number.is_finite():
+            raise ValueError(f"not a finite number: {number}")
+        if not checked and written_unit is not None:
+            parse_unit(written_unit)  # raises UnitError for an unknown unit
+        value = _new(cls)
+        _set(value, "text", text)
+        _set(value, "number", number)
+        _set(value, "unit", written_unit)
+        _set(value, "interval", interval)
+        _set(value, "comparator", comparator)
+        return value
 
     @classmethod
     def parse(
@@ -571,10 +592,6 @@ def _fact_tuple(items: Iterable[Fact]) -> tuple[Fact, ...]:
 
 def _skipped_tuple(items: Iterable[SkippedMention]) -> tuple[SkippedMention, ...]:
     return tuple(items)
-
-
-_new = object.__new__
-_set = object.__setattr__
 
 
 def trusted_span(start: int, end: int, line: int, column: int) -> Span:

@@ -27,6 +27,7 @@ from townkpi.extract.scanner import (
     ordinal,
 )
 from townkpi.model import SkipReason
+from townkpi.numbers import Numeral
 
 __all__ = ["scan_arabic"]
 
@@ -136,7 +137,8 @@ def _ratio(b: Builder, m: re.Match[str]) -> int:
 
 def _extent(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> _Extent:
     n1, s1, m1, u1, n2, s2, m2, u2, suf = groups
-    number = (n1 or "") + s1 if s1 else n1 or ""
+    n1 = n1 or ""
+    number = n1 + s1 if s1 else n1
     number_end = m.start() + len(number)
     more_end = number_end + len(m1) if m1 else number_end
     unit = u1
@@ -260,6 +262,7 @@ def _record(b: Builder, number_start: int, x: _Extent) -> int:
         qualifiers += (suffix,)
         end += len(suffix)
     n = numeral(texts[0])
+    numerals: tuple[Numeral, ...] | None
     if len(texts) == 1:
         numerals = None if n is None else (n,)
     else:
