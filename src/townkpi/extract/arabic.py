@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from townkpi.extract.mention import MentionHint
+from townkpi.extract.mention import Mention, MentionHint
 from townkpi.extract.scanner import (
     MAX_NUMBER_LENGTH,
     Builder,
@@ -270,7 +270,12 @@ def _record(b: Builder, number_start: int, x: _Extent) -> int:
         numerals = None if n is None or n2 is None else (n, n2)
     if numerals is None:
         return b.skip(number_start, end, SkipReason.OTHER)
-    return b.mention(start, end, numerals=numerals, unit=unit, qualifiers=qualifiers)
+    b.mentions.append(
+        Mention(start=start, end=end, surface=text[start:end], numerals=numerals, unit=unit,
+                qualifiers=qualifiers)
+    )  # fmt: skip
+    b.reached = max(b.reached, end)
+    return end
 
 
 def _quantity(b: Builder, m: re.Match[str]) -> int:
@@ -316,14 +321,20 @@ def scan_arabic(b: Builder) -> None:
     """Read every run of digits of ``b.text`` into ``b``'s mentions and skips."""
     text = b.text
     digit, match = b.p.digit.search, b.p.arabic.match
+    # The quotes are disjoint and in text order, and numbers are read in text order: the quote
+    # that may hold a number is the first one not yet passed (a pointer, not a search).
+    starts, ends = b.quotes.starts, b.quotes.ends
+    q, quotes = 0, len(starts)
     pos = 0
     while (d := digit(text, pos)) is not None:
-        m = match(text, d.start())
+        start = d.start()
+        m = match(text, start)
         if m is None:  # pragma: no cover - the quantity reading matches any digit
             pos = d.end()
             continue
-        q = b.quotes.around(m.start())
-        if q is not None:  # a number inside a short quoted label or a title: “141”体系, 《…》
+        while q < quotes and ends[q] <= start:
+            q += 1
+        if q < quotes and starts[q] <= start:  # inside a short quoted label or a title: “141”体系
             pos = max(m.end(), b.record_quote(q, m.span()))
         else:
             pos = _READINGS[m.lastgroup or "qty"](b, m)

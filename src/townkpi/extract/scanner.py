@@ -68,7 +68,7 @@ class Patterns:
     unit_at: re.Pattern[str]
     prefix_qualifier: re.Pattern[str]
     blocked: dict[str, frozenset[str]]
-    inner_lexical: tuple[tuple[int, frozenset[str], int], ...]
+    inner_lexical: tuple[tuple[int, re.Pattern[str]], ...]
     known: re.Pattern[str]
     place_words: frozenset[str]
     unit_first: frozenset[str]
@@ -81,6 +81,36 @@ class Patterns:
     threshold_label: re.Pattern[str]
     letter_label: re.Pattern[str]
     last_punctuation: re.Pattern[str]
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """A regular expression that matches the longest of ``words`` at a position, as a prefix tree.
+
+    Equivalent to ``lexicon.alternation(words)`` (longest first) where nothing that can fail
+    follows it, but the engine reads each character once instead of trying every word in turn:
+    ``一(?:体(?:化)?|批)`` rather than ``一体化|一体|一批``.
+
+    Example:
+        >>> prefix_tree(["一体", "一体化", "一批", "二"])
+        '(?:一(?:体(?:化)?|批)|二)'
+    """
+    return _tree(sorted(set(words)), 0) or "(?!)"
+
+
+def _tree(words: list[str], depth: int) -> str:
+    """The prefix tree of ``words``, which share their first ``depth`` characters."""
+    ends = False
+    children: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) == depth:
+            ends = True
+        else:
+            children.setdefault(word[depth], []).append(word)
+    branches = [re.escape(ch) + _tree(rest, depth + 1) for ch, rest in children.items()]
+    if not branches:
+        return ""
+    body = f"(?:{'|'.join(branches)})"
+    return body + "?" if ends else body
 
 
 def _unit_symbols(extra: tuple[str, ...]) -> list[str]:
@@ -135,17 +165,17 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         units: Unit symbols beyond those of ``units.txt`` that the registry knows (a plugin's).
     """
     lex = lexicon()
-    symbols = alternation(_unit_symbols(units))
+    symbols = prefix_tree(_unit_symbols(units))
     # a unit, optionally per another (微克/立方米, 元/吨, 公斤/亩)
     unit = f"(?:万亿|千万|百万|万|亿)?(?:{symbols})(?:[/／](?:{symbols}))?"
     labels = set(lex.words("chinese", "labels"))
     lexical = [w for w in lex.words("chinese", "lexical") if w not in labels]
     leading = [w for w in lexical if w[0] in CN_NUMERAL_CHARS]
-    inner: dict[tuple[int, int], set[str]] = {}
+    inner: dict[int, set[str]] = {}
     for word in lexical:
         k = next((i for i, ch in enumerate(word) if ch in CN_NUMERAL_CHARS), 0)
         if k > 0:
-            inner.setdefault((k, len(word)), set()).add(word)
+            inner.setdefault(k, set()).add(word)
     blocked: dict[str, frozenset[str]] = {}
     for entry in lex.words("units", "blocked"):
         symbol, _, chars = entry.partition(":")
@@ -156,7 +186,7 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         digit=re.compile("[0-9０-９]"),
         arabic=_arabic_pattern(unit),
         chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}]+"),
-        lexical=re.compile(alternation(leading)),
+        lexical=re.compile(prefix_tree(leading)),
         quote=re.compile(
             r"“(?P<q1>[^“”\n]{1,24})”|‘(?P<q2>[^‘’\n]{1,24})’|「(?P<q3>[^「」\n]{1,24})」"
             r"|\"(?P<q4>[^\"\n]{1,24})\"|《(?P<title>[^《》\n]{1,60})》"
@@ -164,8 +194,8 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         unit_at=re.compile(rf"(?P<m>余|多)?(?P<u>{unit})(?P<suf>{_SUFFIX})?"),
         prefix_qualifier=re.compile(rf"(?:{alternation(prefix_words)})$"),
         blocked=blocked,
-        inner_lexical=tuple((k, frozenset(ws), n) for (k, n), ws in sorted(inner.items())),
-        known=re.compile(alternation((*labels, *lex.words("chinese", "places")))),
+        inner_lexical=tuple((k, re.compile(prefix_tree(ws))) for k, ws in sorted(inner.items())),
+        known=re.compile(prefix_tree((*labels, *lex.words("chinese", "places")))),
         place_words=frozenset(lex.words("chinese", "places")),
         unit_first=frozenset(
             [s[0] for s in _unit_symbols(units)]
@@ -312,8 +342,8 @@ class Builder:
     def inner_lexical(self, offset: int) -> bool:
         """Whether a numeral at ``offset`` is inside a word such as 统一 or 进一步."""
         text = self.text
-        for k, words, n in self.p.inner_lexical:
-            if offset >= k and text[offset - k : offset - k + n] in words:
+        for k, words in self.p.inner_lexical:  # the words whose k-th character is a numeral
+            if offset >= k and words.match(text, offset - k) is not None:
                 return True
         return False
 
