@@ -55,11 +55,6 @@ _SESSION_AFTER: Final = ("会议", "全会", "全体", "党代")
 Rule = Callable[[Builder, str, int, int], int | None]
 
 
-def _quoted(b: Builder, _run: str, a: int, e: int) -> int | None:
-    q = b.quotes.around(a)
-    return None if q is None else b.record_quote(q, (a, e))
-
-
 def _after_di(b: Builder, _run: str, a: int, e: int) -> int | None:
     return ordinal(b, a - 1, a, e) if a and b.text[a - 1] == "第" else None
 
@@ -195,8 +190,6 @@ def _label(b: Builder, _run: str, a: int, e: int) -> int | None:
     return b.skip(a, stop, SkipReason.LABEL)
 
 
-#: Rules tried first, for every run.
-_FIRST: Final[tuple[Rule, ...]] = (_quoted, _after_di)
 #: Rules that apply only when the run is followed by a certain character (tried next).
 _BY_NEXT: Final[dict[str, tuple[Rule, ...]]] = {
     "、": (_heading, _class_list),
@@ -228,7 +221,11 @@ def scan_chinese(b: Builder) -> None:
     """Read every Chinese numeral run of ``b.text`` that the Arabic pass left alone."""
     text = b.text
     covered = sorted([(x.start, x.end) for x in b.mentions] + [(x.start, x.end) for x in b.skips])
-    ci = 0
+    ci, n_covered = 0, len(covered)
+    # Runs are read in text order and the quotes are disjoint: the quote that may hold a run is
+    # the first one not yet passed (a pointer, not a search per run).
+    starts, ends = b.quotes.starts, b.quotes.ends
+    q, quotes = 0, len(starts)
     last_end = 0
     lexical = b.p.lexical.match
     for m in b.p.chinese_run.finditer(text):
@@ -238,20 +235,31 @@ def scan_chinese(b: Builder) -> None:
         a = max(a, last_end)
         if a >= e:
             continue
-        while ci < len(covered) and covered[ci][1] <= a:
+        while ci < n_covered and covered[ci][1] <= a:
             ci += 1
-        if (ci < len(covered) and covered[ci][0] < e) or b.inner_lexical(a):
+        if (ci < n_covered and covered[ci][0] < e) or b.inner_lexical(a):
             continue
-        last_end = _read(b, text[a:e], a, e)
+        while q < quotes and ends[q] <= a:
+            q += 1
+        if q < quotes and starts[q] <= a:  # the first rule: in a short quote
+            last_end = b.record_quote(q, (a, e))
+        else:
+            last_end = _read(b, text[a:e], a, e)
 
 
 def _read(b: Builder, run: str, a: int, e: int) -> int:
-    """Apply the first rule that fits the run ``run`` at ``a``..``e``; return where it ends."""
-    for rules in (_FIRST, _BY_NEXT.get(b.text[e : e + 1], ()), _LAST):
-        for rule in rules:
-            stop = rule(b, run, a, e)
-            if stop is not None:
-                return stop
+    """Apply the first rule (quotes aside) that fits ``run`` at ``a``..``e``; return its end."""
+    stop = _after_di(b, run, a, e)
+    if stop is not None:
+        return stop
+    for rule in _BY_NEXT.get(b.text[e : e + 1], ()):
+        stop = rule(b, run, a, e)
+        if stop is not None:
+            return stop
+    for rule in _LAST:
+        stop = rule(b, run, a, e)
+        if stop is not None:
+            return stop
     return e  # pragma: no cover - _label always applies
 
 

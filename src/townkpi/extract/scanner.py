@@ -367,10 +367,11 @@ class Builder:
         """
         start, end = self._quote_item(index) or around
         start, end = min(start, around[0]), max(end, around[1])
+        for s in self.skips[-3:]:
+            if s.start == start and s.end == end:
+                return end  # recorded already, for an earlier number of the item
         reason = SkipReason.NAME if self.quotes.titles[index] else SkipReason.LABEL
-        if not any(s.start == start and s.end == end for s in self.skips[-3:]):
-            self.skip(start, end, reason)
-        return end
+        return self.skip(start, end, reason)
 
     def _quote_item(self, index: int) -> tuple[int, int] | None:
         if index not in self._quote_items:
