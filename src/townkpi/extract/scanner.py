@@ -67,7 +67,9 @@ class Patterns:
     quote: re.Pattern[str]
     unit_at: re.Pattern[str]
     prefix_qualifier: re.Pattern[str]
+    prefix_last: frozenset[str]
     blocked: dict[str, frozenset[str]]
+    blocked_next: frozenset[str]
     inner_lexical: tuple[tuple[int, re.Pattern[str]], ...]
     known: re.Pattern[str]
     place_words: frozenset[str]
@@ -193,7 +195,10 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         ),
         unit_at=re.compile(rf"(?P<m>余|多)?(?P<u>{unit})(?P<suf>{_SUFFIX})?"),
         prefix_qualifier=re.compile(rf"(?:{alternation(prefix_words)})$"),
+        # ``$`` also matches before a final line break, so a word may end one character earlier
+        prefix_last=frozenset([w[-1] for w in prefix_words] + ["\n"]),
         blocked=blocked,
+        blocked_next=frozenset().union(*blocked.values()),
         inner_lexical=tuple((k, re.compile(prefix_tree(ws))) for k, ws in sorted(inner.items())),
         known=re.compile(prefix_tree((*labels, *lex.words("chinese", "places")))),
         place_words=frozenset(lex.words("chinese", "places")),
@@ -349,13 +354,18 @@ class Builder:
 
     def blocked(self, unit: str, end: int) -> bool:
         """Whether the unit that ends at ``end`` begins a word instead (3方面, 8部门)."""
+        after = self.text[end : end + 1]
+        if after not in self.p.blocked_next:
+            return False  # the common case: no blocked unit is followed by this character
         chars = self.p.blocked.get(base_symbol(unit))
-        if chars is None or self.text[end : end + 1] not in chars:
+        if chars is None or after not in chars:
             return False
         return not self.text.startswith(_SUFFIX_WORDS, end)  # 3所以上: a unit after all
 
     def prefix_qualifier(self, offset: int) -> str | None:
         """The qualifier word written right before ``offset`` (约, 超过, 不少于 …), if any."""
+        if not offset or self.text[offset - 1] not in self.p.prefix_last:
+            return None  # the common case: no qualifier word ends here
         m = self.p.prefix_qualifier.search(self.text, max(0, offset - 3), offset)
         return None if m is None else m.group()
 
