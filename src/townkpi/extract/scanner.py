@@ -71,6 +71,7 @@ class Patterns:
     blocked: dict[str, frozenset[str]]
     blocked_next: frozenset[str]
     inner_lexical: tuple[tuple[int, re.Pattern[str]], ...]
+    inner_before: frozenset[str]
     known: re.Pattern[str]
     place_words: frozenset[str]
     unit_first: frozenset[str]
@@ -200,6 +201,7 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         blocked=blocked,
         blocked_next=frozenset().union(*blocked.values()),
         inner_lexical=tuple((k, re.compile(prefix_tree(ws))) for k, ws in sorted(inner.items())),
+        inner_before=frozenset(w[k - 1] for k, ws in inner.items() for w in ws),
         known=re.compile(prefix_tree((*labels, *lex.words("chinese", "places")))),
         place_words=frozenset(lex.words("chinese", "places")),
         unit_first=frozenset(
@@ -347,6 +349,8 @@ class Builder:
     def inner_lexical(self, offset: int) -> bool:
         """Whether a numeral at ``offset`` is inside a word such as 统一 or 进一步."""
         text = self.text
+        if not offset or text[offset - 1] not in self.p.inner_before:
+            return False  # the common case: no such word has this character before its numeral
         for k, words in self.p.inner_lexical:  # the words whose k-th character is a numeral
             if offset >= k and words.match(text, offset - k) is not None:
                 return True
