@@ -36,6 +36,7 @@ __all__ = [
     "numeral",
     "ordinal",
     "patterns",
+    "prefix_tree",
     "unit_symbols",
 ]
 
