@@ -60,6 +60,8 @@ _CODE_RE: Final = re.compile(r"[A-Z]{2,5}\d{3}")
 _NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 _SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
 _CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "！", "？", "!", "?", "\n")
+# Everything up to and including the last of the clause marks (greedy), in one match.
+_UP_TO_LAST_MARK: Final = re.compile("(?s:.*)[" + "".join(_CLAUSE_MARKS) + "]")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -266,6 +268,10 @@ class CheckContext:
     _sentences: Mapping[tuple[int, int], tuple[Fact, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    # The clause before each figure, by where the figure and its sentence start and the width.
+    _clauses: dict[tuple[int, int | None, int], str] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.report.index())
@@ -367,9 +373,18 @@ class CheckContext:
 
     def clause_before(self, fact: Fact, chars: int = 24) -> str:
         """The words of the fact's clause before its figure (after the last comma or colon)."""
-        before = self.text_before(fact, chars)
-        cut = max(before.rfind(p) for p in _CLAUSE_MARKS)
-        return before[cut + 1 :]
+        span = fact.span
+        if span is None:
+            return ""
+        sentence = fact.sentence
+        key = (span.start, None if sentence is None else sentence.start, chars)
+        words = self._clauses.get(key)
+        if words is None:
+            before = self.text_before(fact, chars)
+            m = _UP_TO_LAST_MARK.match(before)
+            words = before if m is None else before[m.end() :]
+            self._clauses[key] = words
+        return words
 
     def sentence(self, fact: Fact) -> str:
         """The text of the sentence the fact stands in ("" for facts from records)."""
