@@ -258,7 +258,7 @@ class CheckContext:
     _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
     # Memos, filled on first use: a fact's indicator, the figures of each indicator (per choice
-    # of kinds and head), and the facts of each sentence.
+    # of kinds and head), the facts of each sentence, and the facts of each choice of kinds.
     _indicators: dict[tuple[str, bool, bool], Indicator | None] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
@@ -267,6 +267,9 @@ class CheckContext:
     )
     _sentences: Mapping[tuple[int, int], tuple[Fact, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
+    )
+    _kinds: dict[tuple[FactKind, ...], tuple[Fact, ...]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
     )
     # The clause before each figure, by where the figure and its sentence start and the width.
     _clauses: dict[tuple[int, int | None, int], str] = attrs.field(
@@ -287,8 +290,12 @@ class CheckContext:
         return self.report.facts
 
     def of_kind(self, *kinds: FactKind) -> Iterator[Fact]:
-        """The facts of the given kinds, in order."""
-        return (f for f in self.report.facts if f.kind in kinds)
+        """The facts of the given kinds, in order (selected once per context for each choice)."""
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = tuple(f for f in self.report.facts if f.kind in kinds)
+            self._kinds[kinds] = found
+        return iter(found)
 
     def fact(self, fact_id: str) -> Fact | None:
         """The fact with this id, or None."""
