@@ -294,13 +294,7 @@ class Indicator:
     @property
     def value_range(self) -> Interval | None:
         """The values it may take (``[0, 100]`` for a bounded rate), or None when unrestricted."""
-        lo, hi = self.minimum, self.maximum
-        if self.bounded:
-            lo = Decimal(0) if lo is None else lo
-            hi = Decimal(100) if hi is None else hi
-        if lo is None and hi is None:
-            return None
-        return Interval(lower=lo, upper=hi)
+        return _value_range(self.minimum, self.maximum, bounded=self.bounded)
 
     def allows(self, unit: Unit | str) -> bool:
         """Whether an amount in ``unit`` can measure this indicator (True when undeclared)."""
@@ -326,6 +320,17 @@ class Indicator:
                 Relation(kind=RelationKind.RATIO_OF, indicator=self.name, others=self.ratio_of)
             )
         return tuple(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _value_range(lo: Decimal | None, hi: Decimal | None, *, bounded: bool) -> Interval | None:
+    """``Indicator.value_range``, built once per distinct bounds (checks ask for it per figure)."""
+    if bounded:
+        lo = Decimal(0) if lo is None else lo
+        hi = Decimal(100) if hi is None else hi
+    if lo is None and hi is None:
+        return None
+    return Interval(lower=lo, upper=hi)
 
 
 def _merge(old: Indicator, new: Indicator) -> Indicator:

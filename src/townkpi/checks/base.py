@@ -258,15 +258,19 @@ class CheckContext:
     _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
     # Memos, filled on first use: a fact's indicator, the figures of each indicator (per choice
-    # of kinds and head), the facts of each sentence, and the facts of each choice of kinds.
-    _indicators: dict[tuple[str, bool, bool], Indicator | None] = attrs.field(
-        init=False, repr=False, eq=False, factory=dict
+    # of kinds and head), the facts of each sentence, the facts that name an indicator and the
+    # facts of each choice of kinds.
+    _indicators: tuple[dict[str, Indicator | None], ...] = attrs.field(
+        init=False, repr=False, eq=False, factory=lambda: ({}, {}, {}, {})
     )
     _figures: dict[tuple[frozenset[FactKind], bool], Mapping[str, tuple[Fact, ...]]] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
     _sentences: Mapping[tuple[int, int], tuple[Fact, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
+    )
+    _named: dict[tuple[frozenset[FactKind], bool], tuple[tuple[Fact, Indicator], ...]] = (
+        attrs.field(init=False, repr=False, eq=False, factory=dict)
     )
     _kinds: dict[tuple[FactKind, ...], tuple[Fact, ...]] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
@@ -324,13 +328,14 @@ class CheckContext:
                 工业用地全生命周期管理 names no indicator. Checks that judge a figure by what it
                 measures (the sector packs) use this stricter match.
         """
-        key = (fact.id, clause, head)
-        if key in self._indicators:
-            return self._indicators[key]
+        memo = self._indicators[2 * head + clause]  # one memo per choice of clause and head
+        key = fact.id
+        if key in memo:
+            return memo[key]
         found = self.catalog.lookup(fact.indicator, head=head)
         if found is None and clause:
             found = self.catalog.lookup(self.clause_before(fact), head=head)
-        self._indicators[key] = found
+        memo[key] = found
         return found
 
     def amounts_of(self, indicator: str) -> tuple[Fact, ...]:
@@ -352,12 +357,35 @@ class CheckContext:
         index = self._figures.get(key)
         if index is None:
             groups: dict[str, list[Fact]] = {}
-            for f in self.report.facts:
-                if f.kind in key[0] and (ind := self.indicator(f, head=head, clause=not head)):
-                    groups.setdefault(ind.name, []).append(f)
+            for f, ind in self.with_indicators(*key[0], head=head):
+                groups.setdefault(ind.name, []).append(f)
             index = {name: tuple(found) for name, found in groups.items()}
             self._figures[key] = index
         return index.get(indicator, ())
+
+    def with_indicators(
+        self, *kinds: FactKind, head: bool = False
+    ) -> tuple[tuple[Fact, Indicator], ...]:
+        """The figures of the given kinds (amounts when none is given) that name an indicator.
+
+        Each figure comes with its catalog indicator, found as
+        ``indicator(fact, head=head, clause=not head)`` finds it, in text order. Most figures
+        name none: a check that judges only those that do can loop over these instead of
+        looking up every figure again; they are selected once per context for each choice of
+        kinds and ``head``.
+        """
+        key = (frozenset(kinds or (FactKind.AMOUNT,)), head)
+        found = self._named.get(key)
+        if found is None:
+            wanted, clause = key[0], not head
+            found = tuple(
+                (f, ind)
+                for f in self.report.facts
+                if f.kind in wanted
+                and (ind := self.indicator(f, head=head, clause=clause)) is not None
+            )
+            self._named[key] = found
+        return found
 
     def sentence_facts(self, fact: Fact) -> tuple[Fact, ...]:
         """The facts of the sentence ``fact`` stands in (itself included), in text order.

@@ -82,6 +82,8 @@ from townkpi.units import UnitCategory
 __all__ = ["CountRate", "CountTerms", "PartNotAboveWholeCheck", "RateOfCountsCheck", "percent"]
 
 _QUOTES: Final = ("“", "”", '"')
+_ZERO: Final = Fraction(0)  # Fractions: compared without converting an int each time
+_ONE: Final = Fraction(1)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -218,7 +220,7 @@ class RateOfCountsCheck(Check):
                 continue
             kind = self.rate_named(f"{ctx.clause_before(rate)} {rate.indicator or ''}")
             r = proportion_interval(rate)
-            if kind is None or r is None or r.is_above(1) or r.is_below(0):
+            if kind is None or r is None or r.is_above(_ONE) or r.is_below(_ZERO):
                 continue  # not a rate of these counts, or outside 0-100% (core check TK103)
             whole, part = self._counts(ctx, rate, kind)
             if whole is None:
