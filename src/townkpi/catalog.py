@@ -367,7 +367,10 @@ class Catalog:
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
     _by_name: Mapping[str, Indicator] = attrs.field(init=False, repr=False, eq=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, repr=False, eq=False)
-    _cache: dict[tuple[str, bool], Indicator | None] = attrs.field(init=False, repr=False, eq=False)
+    # The indicator of each phrase looked up: anywhere (index 0) and at the head (index 1).
+    _cache: tuple[dict[str, Indicator | None], dict[str, Indicator | None]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
     # The phrases without wildcards with their position in ``_matchers``, by their first and by
     # their last two characters (lowest position first), whether one of them is a single
     # character, and the positions of the phrases with wildcards: ``lookup`` finds the first
@@ -396,7 +399,7 @@ class Catalog:
             (_Matcher.of(p, ind) for p, ind in phrases.items()), key=lambda m: -m.weight
         )
         object.__setattr__(self, "_matchers", tuple(matchers))
-        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_cache", ({}, {}))
         literal = [(i, m) for i, m in enumerate(matchers) if isinstance(m.anywhere, _Literal)]
         ranks = {m.phrase: i for i, m in literal if m.phrase}
         object.__setattr__(self, "_starting", _by_pair(ranks, start=True))
@@ -445,13 +448,13 @@ class Catalog:
         """
         if not phrase:
             return None
-        key = (phrase, head)
-        if key in self._cache:
-            return self._cache[key]
+        cache = self._cache[head]
+        if phrase in cache:
+            return cache[phrase]
         found: Indicator | None = self._by_name.get(phrase)
         if found is None:
             found = self._first_match(phrase, head=head)
-        self._cache[key] = found
+        cache[phrase] = found
         return found
 
     def _first_match(self, phrase: str, *, head: bool) -> Indicator | None:

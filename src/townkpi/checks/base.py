@@ -378,11 +378,17 @@ class CheckContext:
         found = self._named.get(key)
         if found is None:
             wanted, clause = key[0], not head
+            memo = self._indicators[2 * head + clause]  # read directly when already looked up
             found = tuple(
                 (f, ind)
                 for f in self.report.facts
                 if f.kind in wanted
-                and (ind := self.indicator(f, head=head, clause=clause)) is not None
+                and (
+                    ind := memo[f.id]
+                    if f.id in memo
+                    else self.indicator(f, head=head, clause=clause)
+                )
+                is not None
             )
             self._named[key] = found
         return found
@@ -415,7 +421,11 @@ class CheckContext:
         key = (span.start, None if sentence is None else sentence.start, chars)
         words = self._clauses.get(key)
         if words is None:
-            before = self.text_before(fact, chars)
+            # ``text_before(fact, chars)``, inline
+            start = span.start - chars
+            if sentence is not None and sentence.start > start:
+                start = sentence.start
+            before = self.report.text[max(start, 0) : span.start] if self.report.text else ""
             m = _UP_TO_LAST_MARK.match(before)
             words = before if m is None else before[m.end() :]
             self._clauses[key] = words
