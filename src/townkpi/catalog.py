@@ -452,7 +452,9 @@ class Catalog:
         if phrase in cache:
             return cache[phrase]
         found: Indicator | None = self._by_name.get(phrase)
-        if found is None:
+        # A match at the head is also a match anywhere: a phrase that names no indicator
+        # anywhere (most do not) names none at its head, without a search of its own.
+        if found is None and (not head or self.lookup(phrase) is not None):
             found = self._first_match(phrase, head=head)
         cache[phrase] = found
         return found
