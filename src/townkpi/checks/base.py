@@ -160,12 +160,15 @@ class Check:
     parameters: ClassVar[tuple[Parameter, ...]] = ()
 
     def __init__(self, options: Mapping[str, object] | None = None) -> None:
-        given = dict(options or {})
+        if not options:  # the usual case: every option at its default
+            self.options: dict[str, ParameterValue] = {p.name: p.default for p in self.parameters}
+            return
+        given = dict(options)
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(given) - set(known))
         if unknown:
             raise ValueError(f"check {self.code} has no option(s) {', '.join(unknown)}")
-        self.options: dict[str, ParameterValue] = {
+        self.options = {
             p.name: p.coerce(given[p.name]) if p.name in given else p.default
             for p in self.parameters
         }

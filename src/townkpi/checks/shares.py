@@ -121,8 +121,10 @@ class ImpliedWhole(Check):
         """Yield an information finding for each share with its part."""
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
+            if part is None or part.kind is not FactKind.AMOUNT:
+                continue  # tested before the conversion: most shares refer to no amount
             p = proportion_interval(share)
-            if part is None or p is None or part.kind is not FactKind.AMOUNT:
+            if p is None:
                 continue
             if not p.is_above(_ZERO) or p.is_above(_ONE):
                 continue

@@ -60,6 +60,7 @@ _MONTH: Final = re.compile(rf"(?P<m>{_NUM})\s*月(?:份)?(?:(?P<d>{_NUM})\s*[日
 #: so that a long run of digits is read once, not once from each of its digits.
 _QUARTER: Final = re.compile(rf"第\s*(?P<q>{_NUM})\s*季度|(?<!\d)[^\D1-9]*(?P<q2>[1-9]\d*)\s*季度")
 _MINUS_100: Final = Fraction(-100)  # a Fraction: compared without converting an int each time
+_DATE_CHAR: Final = re.compile("[月季]")
 _MONTHS_IN_YEAR: Final = 12
 _QUARTERS_IN_YEAR: Final = 4
 _LEAP_YEAR: Final = 2024  # days in February when the year is unknown: 29
@@ -313,9 +314,10 @@ class DateRange(Check):
         for mention in ctx.report.skipped:
             # most skipped numbers are no dates: each pattern needs a 月 or 季 in the mention or
             # in the four characters after it (what ``_around`` adds before it is only 第)
-            span = mention.span
-            window = text[span.start : span.end + 4] if text else mention.surface
-            if "月" not in window and "季" not in window:
+            if text:
+                if _DATE_CHAR.search(text, mention.span.start, mention.span.end + 4) is None:
+                    continue
+            elif "月" not in mention.surface and "季" not in mention.surface:
                 continue
             around, within = _around(text, mention)
             for what, why in _date_problems(around, ctx.report.year, within):
