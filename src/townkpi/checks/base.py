@@ -381,18 +381,22 @@ class CheckContext:
         found = self._named.get(key)
         if found is None:
             wanted, clause = key[0], not head
-            memo = self._indicators[2 * head + clause]  # read directly when already looked up
-            found = tuple(
-                (f, ind)
-                for f in self.report.facts
-                if f.kind in wanted
-                and (
-                    ind := memo[f.id]
-                    if f.id in memo
-                    else self.indicator(f, head=head, clause=clause)
-                )
-                is not None
-            )
+            # ``indicator(f, head=head, clause=clause)`` for each figure, inline: one memo
+            memo, lookup = self._indicators[2 * head + clause], self.catalog.lookup
+            pairs: list[tuple[Fact, Indicator]] = []
+            for f in self.report.facts:
+                if f.kind not in wanted:
+                    continue
+                if f.id in memo:
+                    ind = memo[f.id]
+                else:
+                    ind = lookup(f.indicator, head=head)
+                    if ind is None and clause:
+                        ind = lookup(self.clause_before(f), head=head)
+                    memo[f.id] = ind
+                if ind is not None:
+                    pairs.append((f, ind))
+            found = tuple(pairs)
             self._named[key] = found
         return found
 
