@@ -55,6 +55,7 @@ _WILDCARD: Final = r"[^，。；、,;：:]{0,6}?"
 """What ``*`` in an alias stands for: up to six characters within one clause."""
 _HEAD_TAIL_WORDS: Final = ("数", "数量", "总数", "总量", "规模")
 _HEAD_TAILS: Final = "(?:" + "|".join(_HEAD_TAIL_WORDS) + ")?"
+_STEM_TAILS: Final = ("", *_HEAD_TAIL_WORDS)
 """Words that may follow an indicator's head without changing what is measured (拆迁户数)."""
 
 
@@ -89,6 +90,7 @@ class _Matcher:
     weight: int  # characters other than the wildcard
     anywhere: re.Pattern[str] | _Literal
     at_end: re.Pattern[str] | _Literal
+    needed: str = ""  # the longest part between wildcards: no phrase without it matches
 
     @classmethod
     def of(cls, phrase: str, indicator: Indicator) -> _Matcher:
@@ -107,6 +109,7 @@ class _Matcher:
             weight=len(phrase.replace("*", "")),
             anywhere=_compile(body),
             at_end=_compile(body + _HEAD_TAILS + "$"),
+            needed=max(phrase.split("*"), key=len),
         )
 
 
@@ -291,13 +294,7 @@ class Indicator:
     @property
     def value_range(self) -> Interval | None:
         """The values it may take (``[0, 100]`` for a bounded rate), or None when unrestricted."""
-        lo, hi = self.minimum, self.maximum
-        if self.bounded:
-            lo = Decimal(0) if lo is None else lo
-            hi = Decimal(100) if hi is None else hi
-        if lo is None and hi is None:
-            return None
-        return Interval(lower=lo, upper=hi)
+        return _value_range(self.minimum, self.maximum, bounded=self.bounded)
 
     def allows(self, unit: Unit | str) -> bool:
         """Whether an amount in ``unit`` can measure this indicator (True when undeclared)."""
@@ -325,17 +322,35 @@ class Indicator:
         return tuple(out)
 
 
+@functools.lru_cache(maxsize=256)
+def _value_range(lo: Decimal | None, hi: Decimal | None, *, bounded: bool) -> Interval | None:
+    """``Indicator.value_range``, built once per distinct bounds (checks ask for it per figure)."""
+    if bounded:
+        lo = Decimal(0) if lo is None else lo
+        hi = Decimal(100) if hi is None else hi
+    if lo is None and hi is None:
+        return None
+    return Interval(lower=lo, upper=hi)
+
+
 def _merge(old: Indicator, new: Indicator) -> Indicator:
     aliases = tuple(dict.fromkeys((*old.aliases, *new.aliases)))
     return attrs.evolve(new, aliases=aliases)
 
 
-def _by_char(ranks: Mapping[str, int], index: int) -> Mapping[str, tuple[tuple[str, int], ...]]:
-    """The phrases of ``ranks`` by their character at ``index``, each list lowest rank first."""
+def _rank(item: tuple[str, int]) -> int:
+    return item[1]
+
+
+def _by_pair(ranks: Mapping[str, int], *, start: bool) -> Mapping[str, tuple[tuple[str, int], ...]]:
+    """The phrases of ``ranks`` by their first (else last) two characters, lowest rank first.
+
+    A phrase of one character is filed under that character.
+    """
     out: dict[str, list[tuple[str, int]]] = {}
-    for phrase, rank in sorted(ranks.items(), key=lambda item: item[1]):
-        out.setdefault(phrase[index], []).append((phrase, rank))
-    return {char: tuple(items) for char, items in out.items()}
+    for phrase, rank in sorted(ranks.items(), key=_rank):
+        out.setdefault(phrase[:2] if start else phrase[-2:], []).append((phrase, rank))
+    return {pair: tuple(items) for pair, items in out.items()}
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -352,17 +367,22 @@ class Catalog:
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicator_tuple)
     _by_name: Mapping[str, Indicator] = attrs.field(init=False, repr=False, eq=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, repr=False, eq=False)
-    _cache: dict[tuple[str, bool], Indicator | None] = attrs.field(init=False, repr=False, eq=False)
-    # The phrases without wildcards with their position in ``_matchers``, by first and by last
-    # character (lowest position first), and the positions of the phrases with wildcards:
-    # ``lookup`` finds the first matcher that matches by trying, at each character of a phrase,
-    # only the phrases that start (or, for ``head``, end) with it, instead of every matcher.
+    # The indicator of each phrase looked up: anywhere (index 0) and at the head (index 1).
+    _cache: tuple[dict[str, Indicator | None], dict[str, Indicator | None]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    # The phrases without wildcards with their position in ``_matchers``, by their first and by
+    # their last two characters (lowest position first), whether one of them is a single
+    # character, and the positions of the phrases with wildcards: ``lookup`` finds the first
+    # matcher that matches by trying, at each character of a phrase, only the phrases that
+    # start (or, for ``head``, end) with the two characters there, instead of every matcher.
     _starting: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
     _ending: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
+    _single: bool = attrs.field(init=False, repr=False, eq=False)
     _patterned: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -379,11 +399,12 @@ class Catalog:
             (_Matcher.of(p, ind) for p, ind in phrases.items()), key=lambda m: -m.weight
         )
         object.__setattr__(self, "_matchers", tuple(matchers))
-        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_cache", ({}, {}))
         literal = [(i, m) for i, m in enumerate(matchers) if isinstance(m.anywhere, _Literal)]
         ranks = {m.phrase: i for i, m in literal if m.phrase}
-        object.__setattr__(self, "_starting", _by_char(ranks, 0))
-        object.__setattr__(self, "_ending", _by_char(ranks, -1))
+        object.__setattr__(self, "_starting", _by_pair(ranks, start=True))
+        object.__setattr__(self, "_ending", _by_pair(ranks, start=False))
+        object.__setattr__(self, "_single", any(len(p) == 1 for p in ranks))
         patterned = (i for i, m in enumerate(matchers) if not isinstance(m.anywhere, _Literal))
         object.__setattr__(self, "_patterned", tuple(patterned))
 
@@ -427,29 +448,31 @@ class Catalog:
         """
         if not phrase:
             return None
-        key = (phrase, head)
-        if key in self._cache:
-            return self._cache[key]
+        cache = self._cache[head]
+        if phrase in cache:
+            return cache[phrase]
         found: Indicator | None = self._by_name.get(phrase)
-        if found is None:
+        # A match at the head is also a match anywhere: a phrase that names no indicator
+        # anywhere (most do not) names none at its head, without a search of its own.
+        if found is None and (not head or self.lookup(phrase) is not None):
             found = self._first_match(phrase, head=head)
-        self._cache[key] = found
+        cache[phrase] = found
         return found
 
     def _first_match(self, phrase: str, *, head: bool) -> Indicator | None:
         """The indicator of the first matcher (longest phrase first) that matches ``phrase``.
 
         The same as trying each matcher in order, in time linear in the phrase: at each of its
-        characters, only the phrases without wildcards that start there with that character are
-        compared (for ``head``, those that end its stem before a head tail), lowest rank first,
-        and only the few phrases with wildcards are tried as patterns.
+        characters, only the phrases without wildcards that start there with the two characters
+        there are compared (for ``head``, those that end its stem before a head tail), lowest
+        rank first, and only the few phrases with wildcards are tried as patterns.
         """
         best = self._head_rank(phrase) if head else self._literal_rank(phrase)
         for rank in self._patterned:
             if rank >= best:
                 break
             m = self._matchers[rank]
-            if (m.at_end if head else m.anywhere).search(phrase):
+            if m.needed in phrase and (m.at_end if head else m.anywhere).search(phrase):
                 best = rank
                 break
         return self._matchers[best].indicator if best < len(self._matchers) else None
@@ -457,9 +480,15 @@ class Catalog:
     def _literal_rank(self, phrase: str) -> int:
         """The lowest rank of a phrase without wildcards found in ``phrase`` (else past the end)."""
         best = len(self._matchers)
-        starting = self._starting
-        for i, char in enumerate(phrase):
-            for literal, rank in starting.get(char, ()):
+        get = self._starting.get
+        single = self._single
+        for i in range(len(phrase)):
+            bucket = get(phrase[i : i + 2])
+            if single and (one := get(phrase[i])) is not None:
+                bucket = one if bucket is None else tuple(sorted({*bucket, *one}, key=_rank))
+            if bucket is None:
+                continue
+            for literal, rank in bucket:
                 if rank >= best:
                     break
                 if phrase.startswith(literal, i):
@@ -471,18 +500,21 @@ class Catalog:
         """The lowest rank of a phrase without wildcards at the head of ``phrase``."""
         best = len(self._matchers)
         ending = self._ending
+        single = self._single
         ends = (phrase, phrase[:-1]) if phrase.endswith("\n") else (phrase,)
         for end in ends:
-            for tail in ("", *_HEAD_TAIL_WORDS):
-                if not end.endswith(tail):
-                    continue
-                stem = end[: len(end) - len(tail)]
-                for literal, rank in ending.get(stem[-1:], ()):
-                    if rank >= best:
-                        break
-                    if stem.endswith(literal):
-                        best = rank
-                        break
+            if end.endswith(_HEAD_TAIL_WORDS):
+                stems = [end[: len(end) - len(t)] for t in _STEM_TAILS if end.endswith(t)]
+            else:  # most phrases end in no head tail: the phrase itself is the only stem
+                stems = [end]
+            for stem in stems:
+                for key in (stem[-2:], stem[-1:]) if single else (stem[-2:],):
+                    for literal, rank in ending.get(key, ()):
+                        if rank >= best:
+                            break
+                        if stem.endswith(literal):
+                            best = rank
+                            break
         return best
 
     def extended(self, indicators: Iterable[Indicator]) -> Catalog:

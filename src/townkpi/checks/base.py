@@ -60,6 +60,8 @@ _CODE_RE: Final = re.compile(r"[A-Z]{2,5}\d{3}")
 _NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 _SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
 _CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "！", "？", "!", "?", "\n")
+# Everything up to and including the last of the clause marks (greedy), in one match.
+_UP_TO_LAST_MARK: Final = re.compile("(?s:.*)[" + "".join(_CLAUSE_MARKS) + "]")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -158,12 +160,15 @@ class Check:
     parameters: ClassVar[tuple[Parameter, ...]] = ()
 
     def __init__(self, options: Mapping[str, object] | None = None) -> None:
-        given = dict(options or {})
+        if not options:  # the usual case: every option at its default
+            self.options: dict[str, ParameterValue] = {p.name: p.default for p in self.parameters}
+            return
+        given = dict(options)
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(given) - set(known))
         if unknown:
             raise ValueError(f"check {self.code} has no option(s) {', '.join(unknown)}")
-        self.options: dict[str, ParameterValue] = {
+        self.options = {
             p.name: p.coerce(given[p.name]) if p.name in given else p.default
             for p in self.parameters
         }
@@ -256,15 +261,26 @@ class CheckContext:
     _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
     # Memos, filled on first use: a fact's indicator, the figures of each indicator (per choice
-    # of kinds and head), and the facts of each sentence.
-    _indicators: dict[tuple[str, bool, bool], Indicator | None] = attrs.field(
-        init=False, repr=False, eq=False, factory=dict
+    # of kinds and head), the facts of each sentence, the facts that name an indicator and the
+    # facts of each choice of kinds.
+    _indicators: tuple[dict[str, Indicator | None], ...] = attrs.field(
+        init=False, repr=False, eq=False, factory=lambda: ({}, {}, {}, {})
     )
     _figures: dict[tuple[frozenset[FactKind], bool], Mapping[str, tuple[Fact, ...]]] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
     _sentences: Mapping[tuple[int, int], tuple[Fact, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
+    )
+    _named: dict[tuple[frozenset[FactKind], bool], tuple[tuple[Fact, Indicator], ...]] = (
+        attrs.field(init=False, repr=False, eq=False, factory=dict)
+    )
+    _kinds: dict[tuple[FactKind, ...], tuple[Fact, ...]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    # The clause before each figure, by where the figure and its sentence start and the width.
+    _clauses: dict[tuple[int, int | None, int], str] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
     )
 
     def __attrs_post_init__(self) -> None:
@@ -281,8 +297,12 @@ class CheckContext:
         return self.report.facts
 
     def of_kind(self, *kinds: FactKind) -> Iterator[Fact]:
-        """The facts of the given kinds, in order."""
-        return (f for f in self.report.facts if f.kind in kinds)
+        """The facts of the given kinds, in order (selected once per context for each choice)."""
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = tuple(f for f in self.report.facts if f.kind in kinds)
+            self._kinds[kinds] = found
+        return iter(found)
 
     def fact(self, fact_id: str) -> Fact | None:
         """The fact with this id, or None."""
@@ -311,13 +331,14 @@ class CheckContext:
                 工业用地全生命周期管理 names no indicator. Checks that judge a figure by what it
                 measures (the sector packs) use this stricter match.
         """
-        key = (fact.id, clause, head)
-        if key in self._indicators:
-            return self._indicators[key]
+        memo = self._indicators[2 * head + clause]  # one memo per choice of clause and head
+        key = fact.id
+        if key in memo:
+            return memo[key]
         found = self.catalog.lookup(fact.indicator, head=head)
         if found is None and clause:
             found = self.catalog.lookup(self.clause_before(fact), head=head)
-        self._indicators[key] = found
+        memo[key] = found
         return found
 
     def amounts_of(self, indicator: str) -> tuple[Fact, ...]:
@@ -339,12 +360,45 @@ class CheckContext:
         index = self._figures.get(key)
         if index is None:
             groups: dict[str, list[Fact]] = {}
-            for f in self.report.facts:
-                if f.kind in key[0] and (ind := self.indicator(f, head=head, clause=not head)):
-                    groups.setdefault(ind.name, []).append(f)
+            for f, ind in self.with_indicators(*key[0], head=head):
+                groups.setdefault(ind.name, []).append(f)
             index = {name: tuple(found) for name, found in groups.items()}
             self._figures[key] = index
         return index.get(indicator, ())
+
+    def with_indicators(
+        self, *kinds: FactKind, head: bool = False
+    ) -> tuple[tuple[Fact, Indicator], ...]:
+        """The figures of the given kinds (amounts when none is given) that name an indicator.
+
+        Each figure comes with its catalog indicator, found as
+        ``indicator(fact, head=head, clause=not head)`` finds it, in text order. Most figures
+        name none: a check that judges only those that do can loop over these instead of
+        looking up every figure again; they are selected once per context for each choice of
+        kinds and ``head``.
+        """
+        key = (frozenset(kinds or (FactKind.AMOUNT,)), head)
+        found = self._named.get(key)
+        if found is None:
+            wanted, clause = key[0], not head
+            # ``indicator(f, head=head, clause=clause)`` for each figure, inline: one memo
+            memo, lookup = self._indicators[2 * head + clause], self.catalog.lookup
+            pairs: list[tuple[Fact, Indicator]] = []
+            for f in self.report.facts:
+                if f.kind not in wanted:
+                    continue
+                if f.id in memo:
+                    ind = memo[f.id]
+                else:
+                    ind = lookup(f.indicator, head=head)
+                    if ind is None and clause:
+                        ind = lookup(self.clause_before(f), head=head)
+                    memo[f.id] = ind
+                if ind is not None:
+                    pairs.append((f, ind))
+            found = tuple(pairs)
+            self._named[key] = found
+        return found
 
     def sentence_facts(self, fact: Fact) -> tuple[Fact, ...]:
         """The facts of the sentence ``fact`` stands in (itself included), in text order.
@@ -367,9 +421,22 @@ class CheckContext:
 
     def clause_before(self, fact: Fact, chars: int = 24) -> str:
         """The words of the fact's clause before its figure (after the last comma or colon)."""
-        before = self.text_before(fact, chars)
-        cut = max(before.rfind(p) for p in _CLAUSE_MARKS)
-        return before[cut + 1 :]
+        span = fact.span
+        if span is None:
+            return ""
+        sentence = fact.sentence
+        key = (span.start, None if sentence is None else sentence.start, chars)
+        words = self._clauses.get(key)
+        if words is None:
+            # ``text_before(fact, chars)``, inline
+            start = span.start - chars
+            if sentence is not None and sentence.start > start:
+                start = sentence.start
+            before = self.report.text[max(start, 0) : span.start] if self.report.text else ""
+            m = _UP_TO_LAST_MARK.match(before)
+            words = before if m is None else before[m.end() :]
+            self._clauses[key] = words
+        return words
 
     def sentence(self, fact: Fact) -> str:
         """The text of the sentence the fact stands in ("" for facts from records)."""

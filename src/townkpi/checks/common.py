@@ -46,9 +46,10 @@ def unit_of(fact: Fact) -> Unit | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _percent_factor(unit: str) -> Fraction:
-    """Percent per one ``unit`` of a proportion: 1 for %, 1/10 for ‰, 100 for 倍."""
-    return conversion_factor(unit, "倍") * 100
+def _percent_factor(unit: str) -> Fraction | None:
+    """Percent per one ``unit`` of a proportion: 1/10 for ‰, 100 for 倍; None for % (one)."""
+    factor = conversion_factor(unit, "倍") * 100
+    return None if factor == 1 else factor
 
 
 def percent_interval(fact: Fact) -> Interval | None:
@@ -64,7 +65,7 @@ def percent_interval(fact: Fact) -> Interval | None:
         factor = _percent_factor(unit)
     except (DimensionMismatchError, UnitError):  # pragma: no cover - a proportion converts
         return None
-    return fact.value.interval.scale(factor)
+    return fact.value.interval if factor is None else fact.value.interval.scale(factor)
 
 
 def base_interval(fact: Fact) -> tuple[Interval, str] | None:

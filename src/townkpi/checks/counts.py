@@ -53,6 +53,8 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import ClassVar, Final
@@ -82,6 +84,8 @@ from townkpi.units import UnitCategory
 __all__ = ["CountRate", "CountTerms", "PartNotAboveWholeCheck", "RateOfCountsCheck", "percent"]
 
 _QUOTES: Final = ("“", "”", '"')
+_ZERO: Final = Fraction(0)  # Fractions: compared without converting an int each time
+_ONE: Final = Fraction(1)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -152,6 +156,17 @@ def _distance(a: Fact, b: Fact) -> int:
     return abs(a.span.start - b.span.start)
 
 
+@functools.lru_cache(maxsize=256)
+def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """``any(w in text for w in words)``, in one search of a pattern compiled once per tuple."""
+    pattern = _any_pattern(words)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _plain(words: str) -> str:
     for quote in _QUOTES:
         words = words.replace(quote, "")
@@ -217,8 +232,10 @@ class RateOfCountsCheck(Check):
             if rate.modality is Modality.TARGET:
                 continue
             kind = self.rate_named(f"{ctx.clause_before(rate)} {rate.indicator or ''}")
+            if kind is None:
+                continue  # most rates are none of these: named before the dearer tests
             r = proportion_interval(rate)
-            if kind is None or r is None or r.is_above(1) or r.is_below(0):
+            if r is None or r.is_above(_ONE) or r.is_below(_ZERO):
                 continue  # not a rate of these counts, or outside 0-100% (core check TK103)
             whole, part = self._counts(ctx, rate, kind)
             if whole is None:
@@ -357,9 +374,9 @@ class PartNotAboveWholeCheck(Check):
     @classmethod
     def is_part(cls, words: str) -> bool:
         """Whether a figure's words make it a part (已办结, 其中整改)."""
-        if not any(w in words for w in cls.part_words):
+        if not _has_any(words, cls.part_words):
             return False
-        return cls.part_wins or not any(w in words for w in cls.whole_words)
+        return cls.part_wins or not _has_any(words, cls.whole_words)
 
     @classmethod
     def is_whole(cls, words: str) -> bool:

@@ -45,6 +45,9 @@ def _say(spec: str) -> str:
     return _WORDS.get(category, category)
 
 
+#: Unit categories whose amounts are not judged.
+_NOT_JUDGED: Final = frozenset({UnitCategory.OTHER, UnitCategory.PROPORTION})
+
 #: Words that make a phrase a share (A占B的比重), whose head is not what the figure measures.
 _SHARE_WORDS: Final = ("占", "比重", "比例")
 
@@ -81,16 +84,15 @@ class IndicatorDimension(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each amount in a dimension its indicator does not allow."""
-        for fact in ctx.of_kind(FactKind.AMOUNT):
-            u = unit_of(fact)
-            if u is None or u.category in {UnitCategory.OTHER, UnitCategory.PROPORTION}:
+        for fact, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            if not ind.dimensions:
                 continue
-            if "/" in u.text:
+            u = unit_of(fact)
+            if u is None or u.category in _NOT_JUDGED or "/" in u.text:
                 continue
             if _classifies_what_follows(ctx, fact) or _is_share_phrase(fact.indicator):
                 continue
-            ind = ctx.catalog.lookup(fact.indicator, head=True)
-            if ind is None or not ind.dimensions or ind.allows(u):
+            if ind.allows(u):
                 continue
             allowed = " or ".join(_say(d) for d in ind.dimensions)
             yield self.finding(

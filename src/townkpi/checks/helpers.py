@@ -56,7 +56,7 @@ from townkpi.checks.base import CheckContext
 from townkpi.errors import DimensionMismatchError, UnitError
 from townkpi.interval import Interval
 from townkpi.model import Fact, FactKind, Modality
-from townkpi.units import Unit, UnitCategory
+from townkpi.units import Unit, UnitCategory, parse_unit
 
 __all__ = [
     "INCREMENT_WORDS",
@@ -151,6 +151,13 @@ def interval_in_unit(fact: Fact, unit: str | Unit) -> Interval | None:
         True
     """
     try:
+        if fact.value.unit is not None:
+            # Most pairs a check tries measure different things: compare the dimensions of the
+            # (cached) units first, without raising and catching a DimensionMismatchError.
+            target = unit if isinstance(unit, Unit) else parse_unit(unit)
+            source = fact.value.unit_info
+            if source is None or source.dimension != target.dimension:
+                return None
         return fact.value.interval_in(unit)
     except (DimensionMismatchError, UnitError):
         return None

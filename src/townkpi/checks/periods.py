@@ -43,9 +43,8 @@ class PartialYearAboveFullYear(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each partial-year flow above its full year."""
         flows: list[tuple[str, Fact]] = []
-        for fact in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(fact, clause=True)
-            if ind is None or ind.temporality != "flow" or fact.period is None:
+        for fact, ind in ctx.with_indicators(FactKind.AMOUNT):
+            if ind.temporality != "flow" or fact.period is None:
                 continue
             if not is_actual(fact) or "累计" in fact.qualifiers:
                 continue

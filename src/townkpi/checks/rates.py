@@ -53,6 +53,9 @@ from townkpi.units import UnitCategory
 __all__ = ["RateAbove100", "RateCountGrim", "RateImpliedTotal", "townkpi_register_checks"]
 
 _MAX_SHOWN: Final = 5
+_ZERO: Final = Fraction(0)
+_ONE: Final = Fraction(1)
+_PERCENT_RANGE: Final = Interval.closed(0, 100)
 
 _UNDECIDED_NOTE: Final = (
     "the words do not tell whether the count is what the rate counts or the whole it is a share "
@@ -117,14 +120,12 @@ class _Implied:
 
 def _implied(ctx: CheckContext, rate: Fact, limit: int = _MAX_SHOWN) -> _Implied | None:
     """What a rate over the amount it refers to implies, or None when the checks do not apply."""
-    if rate.kind is not FactKind.RATE or is_attainment(ctx, rate):
+    count = ctx.referent(rate)  # most rates refer to no amount: tested before the rest
+    if rate.kind is not FactKind.RATE or count is None or count.kind is not FactKind.AMOUNT:
         return None
-    count = ctx.referent(rate)
-    p = proportion_interval(rate)
-    if count is None or p is None or count.kind is not FactKind.AMOUNT:
-        return None
-    if not p.is_above(0) or p.is_above(1):  # 0% implies no total; above 100% is TK103's
-        return None
+    p = None if is_attainment(ctx, rate) else proportion_interval(rate)
+    if p is None or not p.is_above(_ZERO) or p.is_above(_ONE):
+        return None  # 0% implies no total; above 100% is TK103's
     based = base_interval(count)
     u = unit_of(count)
     if based is None or u is None or u.category is UnitCategory.PROPORTION:
@@ -344,18 +345,20 @@ class RateAbove100(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each actual rate of a finite set outside 0-100%."""
         for rate in ctx.of_kind(FactKind.RATE):
-            if not is_actual(rate) or is_attainment(ctx, rate):
+            if not is_actual(rate):
                 continue
             pct = percent_interval(rate)
             if pct is None:
                 continue
             ind = ctx.indicator(rate, clause=True)
-            allowed = (ind.value_range if ind is not None else None) or Interval.closed(0, 100)
+            allowed = (ind.value_range if ind is not None else None) or _PERCENT_RANGE
             if allowed.lower is not None and pct.is_below(allowed.lower):
                 why = f"below {format_number(allowed.lower)}%"
             elif allowed.upper is not None and pct.is_above(allowed.upper):
                 why = f"above {format_number(allowed.upper)}%"
             else:
+                continue
+            if is_attainment(ctx, rate):  # the dearest test last: few rates get here
                 continue
             name = ind.name if ind is not None else (rate.indicator or "the rate")
             yield self.finding(

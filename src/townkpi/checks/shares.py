@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import comparable, percent_interval, show_interval
@@ -35,6 +36,13 @@ __all__ = [
     "SumOfParts",
     "townkpi_register_checks",
 ]
+
+
+# Fractions, compared without converting an int each time.
+_ZERO: Final = Fraction(0)
+_ONE: Final = Fraction(1)
+_HUNDRED: Final = Fraction(100)
+_PERCENT_RANGE: Final = Interval.closed(0, 100)
 
 
 def _significant(d: Decimal) -> int:
@@ -70,14 +78,14 @@ class ShareRange(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each share outside 0-100%."""
-        allowed = Interval.closed(0, 100)
+        allowed = _PERCENT_RANGE
         for share in ctx.of_kind(FactKind.SHARE):
             pct = percent_interval(share)
             if pct is None:
                 continue
-            if pct.is_above(100):
+            if pct.is_above(_HUNDRED):
                 why = "entirely above 100%: the part would exceed the whole"
-            elif pct.is_below(0):
+            elif pct.is_below(_ZERO):
                 why = "entirely below 0%: a part cannot be negative"
             else:
                 continue
@@ -113,10 +121,12 @@ class ImpliedWhole(Check):
         """Yield an information finding for each share with its part."""
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
+            if part is None or part.kind is not FactKind.AMOUNT:
+                continue  # tested before the conversion: most shares refer to no amount
             p = proportion_interval(share)
-            if part is None or p is None or part.kind is not FactKind.AMOUNT:
+            if p is None:
                 continue
-            if not p.is_above(0) or p.is_above(1):
+            if not p.is_above(_ZERO) or p.is_above(_ONE):
                 continue
             unit = part.unit or ""
             whole = part.interval / p
@@ -158,10 +168,7 @@ class PartAboveWhole(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each part above its whole."""
-        for part in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(part, clause=True)
-            if ind is None:
-                continue
+        for part, ind in ctx.with_indicators(FactKind.AMOUNT):
             for whole_name in ind.part_of:
                 for whole in counterparts(ctx, part, whole_name)[:1]:
                     found = self._compare(part, whole, ind.name, whole_name)
@@ -215,9 +222,8 @@ class SumOfParts(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole whose parts cannot sum to it."""
-        for whole in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(whole, clause=True)
-            if ind is None or not ind.sum_of:
+        for whole, ind in ctx.with_indicators(FactKind.AMOUNT):
+            if not ind.sum_of:
                 continue
             parts: list[Fact] = []
             for name in ind.sum_of:

@@ -13,6 +13,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from typing import Final
 
 from townkpi.checks.base import Check, CheckContext
@@ -58,6 +59,8 @@ _MONTH: Final = re.compile(rf"(?P<m>{_NUM})\s*月(?:份)?(?:(?P<d>{_NUM})\s*[日
 #: A quarter; the second form starts only where a run of digits starts (leading zeros skipped),
 #: so that a long run of digits is read once, not once from each of its digits.
 _QUARTER: Final = re.compile(rf"第\s*(?P<q>{_NUM})\s*季度|(?<!\d)[^\D1-9]*(?P<q2>[1-9]\d*)\s*季度")
+_MINUS_100: Final = Fraction(-100)  # a Fraction: compared without converting an int each time
+_DATE_CHAR: Final = re.compile("[月季]")
 _MONTHS_IN_YEAR: Final = 12
 _QUARTERS_IN_YEAR: Final = 4
 _LEAP_YEAR: Final = 2024  # days in February when the year is unknown: 29
@@ -90,10 +93,18 @@ class DoubleNegative(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each decline word followed by a minus sign."""
+        text = ctx.report.text
         for fact in ctx.facts:
-            before = ctx.text_before(fact, 12)
             surface = fact.surface or ""
-            if surface and surface[0] in _MINUS:
+            negative = bool(surface) and surface[0] in _MINUS
+            if not negative and fact.span is not None and text and fact.span.start > 0:
+                # fast path: a character other than a space or minus sign just before the figure
+                # ends the words before it, so no minus sign does
+                last = text[fact.span.start - 1]
+                if last not in _MINUS and not last.isspace():
+                    continue
+            before = ctx.text_before(fact, 12)
+            if negative:
                 word = _DECLINE_BEFORE.search(before)
             else:
                 stripped = before.rstrip()
@@ -134,8 +145,11 @@ class DeclineBelowMinus100(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each change entirely below −100%."""
         for change in ctx.of_kind(FactKind.CHANGE):
+            upper = change.value.interval.upper
+            if upper is None or upper.numerator >= 0:
+                continue  # fast path: only a negative figure can lie below −100% in any unit
             pct = percent_interval(change)
-            if pct is None or not pct.is_below(-100):
+            if pct is None or not pct.is_below(_MINUS_100):
                 continue
             ind = ctx.indicator(change, clause=True)
             if ind is not None and ind.can_be_negative:
@@ -171,6 +185,10 @@ class FractionalCount(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole-thing count with decimals."""
         for fact in ctx.of_kind(FactKind.AMOUNT):
+            if fact.value.comparator is not Comparator.RANGE:  # fast path: most are whole
+                n = fact.value.number
+                if n == n.to_integral_value():
+                    continue
             u = unit_of(fact)
             if u is None or not u.counts_whole_things:
                 continue
@@ -294,6 +312,13 @@ class DateRange(Check):
         text = ctx.report.text
         seen: set[tuple[int, str]] = set()
         for mention in ctx.report.skipped:
+            # most skipped numbers are no dates: each pattern needs a 月 or 季 in the mention or
+            # in the four characters after it (what ``_around`` adds before it is only 第)
+            if text:
+                if _DATE_CHAR.search(text, mention.span.start, mention.span.end + 4) is None:
+                    continue
+            elif "月" not in mention.surface and "季" not in mention.surface:
+                continue
             around, within = _around(text, mention)
             for what, why in _date_problems(around, ctx.report.year, within):
                 key = (mention.span.start, what)
@@ -353,6 +378,8 @@ class ReversedRange(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each range written high to low."""
         for fact in ctx.facts:
+            if fact.value.comparator is not Comparator.RANGE:
+                continue  # what ``_range_numbers`` tests first, without a call per figure
             ends = _range_numbers(fact)
             if not ends or ends[0] <= ends[1]:
                 continue
@@ -389,9 +416,8 @@ class IndicatorRange(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each value entirely outside its indicator's range."""
-        for fact in ctx.of_kind(FactKind.AMOUNT, FactKind.RATIO):
-            ind = ctx.indicator(fact, clause=True)
-            if ind is None or (ind.minimum is None and ind.maximum is None):
+        for fact, ind in ctx.with_indicators(FactKind.AMOUNT, FactKind.RATIO):
+            if ind.minimum is None and ind.maximum is None:
                 continue
             u = unit_of(fact)
             if u is not None and u.category is not UnitCategory.PROPORTION:

@@ -8,6 +8,8 @@ is met before the period starts (TK602): a cumulative completion does not go dow
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
+from typing import Final
 
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import is_actual, is_attainment, percent_interval, show_interval
@@ -18,6 +20,8 @@ from townkpi.model import Fact, FactKind
 from townkpi.numbers import Comparator
 
 __all__ = ["ImpossibleTarget", "TargetBelowAchieved", "townkpi_register_checks"]
+
+_HUNDRED: Final = Fraction(100)  # a Fraction: compared without converting an int each time
 
 
 class ImpossibleTarget(Check):
@@ -48,7 +52,7 @@ class ImpossibleTarget(Check):
             if fact.kind is FactKind.SHARE and not (ind is not None and ind.bounded):
                 continue
             pct = percent_interval(fact)
-            if pct is None or not pct.is_above(100):
+            if pct is None or not pct.is_above(_HUNDRED):
                 continue
             yield self.finding(
                 f"{describe_fact(fact)} is a target for a rate of a finite set, which cannot "
@@ -105,11 +109,10 @@ class TargetBelowAchieved(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield a warning for each cumulative target already exceeded."""
-        for target in ctx.of_kind(FactKind.RATE, FactKind.AMOUNT):
+        for target, ind in ctx.with_indicators(FactKind.RATE, FactKind.AMOUNT):
             if is_actual(target) or target.comparator in {Comparator.LT, Comparator.LE}:
                 continue
-            ind = ctx.indicator(target, clause=True)
-            if ind is None or not ind.cumulative:
+            if not ind.cumulative:
                 continue
             for achieved in _achieved(ctx, target):
                 found = self._compare(target, achieved)

@@ -35,11 +35,8 @@ def _running_totals(ctx: CheckContext) -> dict[str, list[Fact]]:
     amount of the report again.
     """
     totals: dict[str, list[Fact]] = {}
-    for total in ctx.of_kind(FactKind.AMOUNT):
-        if not is_cumulative(ctx, total):
-            continue
-        other = ctx.indicator(total, head=True)
-        if other is not None:
+    for total, other in ctx.with_indicators(FactKind.AMOUNT, head=True):
+        if is_cumulative(ctx, total):
             totals.setdefault(other.name, []).append(total)
     return totals
 
@@ -87,9 +84,8 @@ class NewAboveCumulative(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each addition above its running total."""
         totals = _running_totals(ctx)
-        for added in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(added, head=True)
-            if ind is None or ind.sector != SECTOR or added.unit is None:
+        for added, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            if ind.sector != SECTOR or added.unit is None:
                 continue
             if is_cumulative(ctx, added) or is_under_way(ctx, added):
                 continue

@@ -110,11 +110,12 @@ class YieldInconsistent(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each output and area whose quotient is impossible."""
-        for output in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(output, head=True)
-            crop = None if ind is None else _BY_OUTPUT.get(ind.name)
+        for output, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            crop = _BY_OUTPUT.get(ind.name)
+            if crop is None:
+                continue
             mass = interval_in_unit(output, _MASS)
-            if crop is None or mass is None or is_increment(output):
+            if mass is None or is_increment(output):
                 continue
             for area in counterparts(ctx, output, (crop.area,), head=True):
                 mu = interval_in_unit(area, _AREA)

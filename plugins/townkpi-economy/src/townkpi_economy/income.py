@@ -72,9 +72,8 @@ class IncomeGapRatio(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each stated ratio the two stated incomes cannot give."""
-        for gap in ctx.facts:
-            ind = ctx.indicator(gap, head=True)
-            if ind is None or ind.name != GAP or gap.kind not in {FactKind.RATIO, FactKind.AMOUNT}:
+        for gap, ind in ctx.with_indicators(FactKind.RATIO, FactKind.AMOUNT, head=True):
+            if ind.name != GAP:
                 continue
             stated = _ratio_interval(gap)
             urban, rural = _first(ctx, gap, URBAN), _first(ctx, gap, RURAL)
@@ -124,9 +123,8 @@ class OverallIncomeOutsideRange(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each overall income above both or below both group incomes."""
-        for overall in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(overall, head=True)
-            if ind is None or ind.name != OVERALL:
+        for overall, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            if ind.name != OVERALL:
                 continue
             o = interval_in_unit(overall, _UNIT)
             urban, rural = _first(ctx, overall, URBAN), _first(ctx, overall, RURAL)

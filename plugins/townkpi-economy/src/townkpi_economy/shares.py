@@ -88,9 +88,11 @@ class ShareOfStatedWhole(Check):
         """Yield an error for each share the stated part and whole cannot give."""
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
+            if part is None or part.kind is not FactKind.AMOUNT:
+                continue  # tested first: most shares refer to no amount
             stated = interval_in_unit(share, "%")
             phrase = _whole_phrase(ctx, share)
-            if part is None or part.kind is not FactKind.AMOUNT or stated is None or not phrase:
+            if stated is None or not phrase:
                 continue
             whole_ind = ctx.catalog.lookup(phrase, head=True)
             part_ind = ctx.indicator(part, head=True)

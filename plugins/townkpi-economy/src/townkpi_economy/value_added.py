@@ -63,9 +63,8 @@ class ValueAddedAboveOutput(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each value added above a gross output of the same scope."""
-        for added in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(added, head=True)
-            if ind is None or ind.name not in OUTPUT_OF:
+        for added, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            if ind.name not in OUTPUT_OF:
                 continue
             for output in counterparts(ctx, added, OUTPUT_OF[ind.name], head=True):
                 found = self._compare(ctx, added, output, ind.name)

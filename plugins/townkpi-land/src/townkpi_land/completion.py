@@ -64,11 +64,8 @@ def _stated_totals(ctx: CheckContext) -> dict[str, list[tuple[int, Fact]]]:
     the report again.
     """
     totals: dict[str, list[tuple[int, Fact]]] = {}
-    for position, other in enumerate(ctx.of_kind(FactKind.AMOUNT)):
-        if not is_total(ctx, other):
-            continue
-        ind = ctx.indicator(other, head=True)
-        if ind is not None:
+    for position, (other, ind) in enumerate(ctx.with_indicators(FactKind.AMOUNT, head=True)):
+        if is_total(ctx, other):  # the position orders them in the text
             totals.setdefault(ind.name, []).append((position, other))
     return totals
 
@@ -117,17 +114,19 @@ class CompletionRateAgainstTotal(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each completion rate its done amount and total cannot give."""
-        stated_totals = _stated_totals(ctx)
+        stated_totals: dict[str, list[tuple[int, Fact]]] | None = None  # read when first needed
         for rate in ctx.of_kind(FactKind.RATE):
             done = ctx.referent(rate)
-            if done is None or done.kind is not FactKind.AMOUNT or is_total(ctx, done):
+            if done is None or done.kind is not FactKind.AMOUNT:
                 continue
             ind = ctx.indicator(done, head=True)
+            if ind is None or ind.name not in TOTAL_OF or is_total(ctx, done):
+                continue
             stated = interval_in_unit(rate, "%")
-            if ind is None or ind.name not in TOTAL_OF or stated is None:
+            if stated is None or is_attainment(ctx, rate):
                 continue
-            if is_attainment(ctx, rate):
-                continue
+            if stated_totals is None:
+                stated_totals = _stated_totals(ctx)
             for total in _totals(ctx, done, TOTAL_OF[ind.name], ind.name, stated_totals):
                 found = self._compare(rate, done, total, stated)
                 if found is not None:

@@ -69,9 +69,8 @@ class CumulativeFell(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each figure to date above a later one of the same project."""
         facts: list[tuple[str, Fact, bool]] = []
-        for fact in ctx.of_kind(FactKind.AMOUNT):
-            ind = ctx.indicator(fact, head=True)
-            if ind is None or ind.name not in CUMULATIVE or fact.period is None:
+        for fact, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            if ind.name not in CUMULATIVE or fact.period is None:
                 continue
             if fact.modality is Modality.TARGET or is_total(ctx, fact) or fact.unit is None:
                 continue

@@ -9,6 +9,7 @@ satisfy the rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -126,6 +127,10 @@ _EMPLOYED: Final = ("就业", "上岗", "务工", "创业")
 _NOT_TRAINEES: Final = ("带动", "吸纳", "岗位", "新增就业")
 #: Words that tie an employment figure to the trainees before it.
 _LINKS: Final = ("其中", "培训后", "经培训", "参训", "学员", "结业")
+# The word lists above as patterns: one search finds whether any word of a list is in a clause.
+_EMPLOYED_RE: Final = re.compile("|".join(map(re.escape, _EMPLOYED)))
+_NOT_TRAINEES_RE: Final = re.compile("|".join(map(re.escape, _NOT_TRAINEES)))
+_LINKS_RE: Final = re.compile("|".join(map(re.escape, _LINKS)))
 
 
 class EmployedAboveTrained(Check):
@@ -156,9 +161,9 @@ class EmployedAboveTrained(Check):
             if employed.modality is Modality.TARGET or employed.span is None:
                 continue
             words = ctx.clause_before(employed)
-            if not any(w in words for w in _EMPLOYED) or any(w in words for w in _NOT_TRAINEES):
+            if not _EMPLOYED_RE.search(words) or _NOT_TRAINEES_RE.search(words):
                 continue
-            if not any(w in words for w in _LINKS):
+            if not _LINKS_RE.search(words):
                 continue
             eu = employed.value.unit_info
             if eu is None or eu.category is not UnitCategory.COUNT:
