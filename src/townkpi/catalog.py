@@ -55,6 +55,8 @@ _WILDCARD: Final = r"[^，。；、,;：:]{0,6}?"
 """What ``*`` in an alias stands for: up to six characters within one clause."""
 _HEAD_TAIL_WORDS: Final = ("数", "数量", "总数", "总量", "规模")
 _HEAD_TAILS: Final = "(?:" + "|".join(_HEAD_TAIL_WORDS) + ")?"
+#: Phrases whose indicator a catalog remembers, per kind of lookup (then it starts afresh).
+_MAX_CACHED_PHRASES: Final = 65536
 _STEM_TAILS: Final = ("", *_HEAD_TAIL_WORDS)
 """Words that may follow an indicator's head without changing what is measured (拆迁户数)."""
 
@@ -456,6 +458,8 @@ class Catalog:
         # anywhere (most do not) names none at its head, without a search of its own.
         if found is None and (not head or self.lookup(phrase) is not None):
             found = self._first_match(phrase, head=head)
+        if len(cache) >= _MAX_CACHED_PHRASES:
+            cache.clear()  # a long-lived host (a batch) sees ever new phrases: stay bounded
         cache[phrase] = found
         return found
 
