@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
@@ -574,7 +574,33 @@ def _skipped_tuple(items: Iterable[SkippedMention]) -> tuple[SkippedMention, ...
 
 
 _new = object.__new__
-_set = object.__setattr__
+
+
+def _slot(cls: type, name: str) -> Callable[[object, object], None]:
+    """The setter of one slot of ``cls``: sets the field without the frozen guard or a lookup.
+
+    Calling a slot's own descriptor is the cheapest way to fill a new frozen object (about a
+    third faster than ``object.__setattr__``, which looks the name up on every call).
+    """
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_SPAN_START, _SPAN_END, _SPAN_LINE, _SPAN_COLUMN = (
+    _slot(Span, name) for name in ("start", "end", "line", "column")
+)
+_FACT_ID, _FACT_KIND, _FACT_VALUE, _FACT_SURFACE, _FACT_INDICATOR, _FACT_SUBJECT = (
+    _slot(Fact, name) for name in ("id", "kind", "value", "surface", "indicator", "subject")
+)
+_FACT_PERIOD, _FACT_MODALITY, _FACT_QUALIFIERS, _FACT_SPAN, _FACT_SENTENCE = (
+    _slot(Fact, name) for name in ("period", "modality", "qualifiers", "span", "sentence")
+)
+_FACT_REFERS_TO, _FACT_RECORD, _FACT_EXTRAS = (
+    _slot(Fact, name) for name in ("refers_to", "record", "extras")
+)
+_SKIPPED_SPAN, _SKIPPED_SURFACE, _SKIPPED_REASON = (
+    _slot(SkippedMention, name) for name in ("span", "surface", "reason")
+)
 
 
 def trusted_span(start: int, end: int, line: int, column: int) -> Span:
@@ -585,10 +611,10 @@ def trusted_span(start: int, end: int, line: int, column: int) -> Span:
     constructor validates. Equal to ``Span(start=start, end=end, line=line, column=column)``.
     """
     span = _new(Span)
-    _set(span, "start", start)
-    _set(span, "end", end)
-    _set(span, "line", line)
-    _set(span, "column", column)
+    _SPAN_START(span, start)
+    _SPAN_END(span, end)
+    _SPAN_LINE(span, line)
+    _SPAN_COLUMN(span, column)
     return span
 
 
@@ -614,20 +640,20 @@ def trusted_fact(
     ``Fact(...)`` with the same arguments.
     """
     fact = _new(Fact)
-    _set(fact, "id", id)
-    _set(fact, "kind", kind)
-    _set(fact, "value", value)
-    _set(fact, "surface", surface)
-    _set(fact, "indicator", indicator)
-    _set(fact, "subject", subject)
-    _set(fact, "period", period)
-    _set(fact, "modality", modality)
-    _set(fact, "qualifiers", qualifiers)
-    _set(fact, "span", span)
-    _set(fact, "sentence", sentence)
-    _set(fact, "refers_to", refers_to)
-    _set(fact, "record", None)
-    _set(fact, "extras", ())
+    _FACT_ID(fact, id)
+    _FACT_KIND(fact, kind)
+    _FACT_VALUE(fact, value)
+    _FACT_SURFACE(fact, surface)
+    _FACT_INDICATOR(fact, indicator)
+    _FACT_SUBJECT(fact, subject)
+    _FACT_PERIOD(fact, period)
+    _FACT_MODALITY(fact, modality)
+    _FACT_QUALIFIERS(fact, qualifiers)
+    _FACT_SPAN(fact, span)
+    _FACT_SENTENCE(fact, sentence)
+    _FACT_REFERS_TO(fact, refers_to)
+    _FACT_RECORD(fact, None)
+    _FACT_EXTRAS(fact, ())
     return fact
 
 
@@ -638,9 +664,9 @@ def trusted_skipped(span: Span, surface: str, reason: str) -> SkippedMention:
     ``SkippedMention(span=span, surface=surface, reason=reason)``.
     """
     skipped = _new(SkippedMention)
-    _set(skipped, "span", span)
-    _set(skipped, "surface", surface)
-    _set(skipped, "reason", reason)
+    _SKIPPED_SPAN(skipped, span)
+    _SKIPPED_SURFACE(skipped, surface)
+    _SKIPPED_REASON(skipped, reason)
     return skipped
 
 

@@ -308,7 +308,10 @@ def extract(
     facts: list[Fact] = []
     line_column = doc.line_column
     sentences: dict[tuple[int, int], Span] = {}
-    for i, d in enumerate(drafts):
+    # Facts come in text order: one walk over the markers and one over the lines for all.
+    timings = timeline.timings([(d.mention.start, d.sentence[0]) for d in drafts])
+    places = doc.line_columns([d.mention.start for d in drafts])
+    for i, (d, timing, (line, column)) in enumerate(zip(drafts, timings, places, strict=True)):
         m = d.mention
         indicator, subject = indicators[i], d.subject
         ref = refs[i]
@@ -317,13 +320,15 @@ def extract(
             subject = drafts[ref].subject or subject
         elif d.named is not None:
             indicator = d.named
-        timing = timeline.timing(m.start, d.sentence[0])
         if d.negative:
             words = _interval_words(m.qualifiers)
             value = _value(m.numerals, m.unit, words, negative=True, options=options)
         else:
             value = positive[i]  # one draft per mention, in order
-        qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
+        if timing.qualifiers or d.qualifiers or len(m.qualifiers) > 1:
+            qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
+        else:
+            qualifiers = m.qualifiers  # nothing to merge
         sentence = sentences.get(d.sentence)
         if sentence is None:
             sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
@@ -342,16 +347,15 @@ def extract(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(m.start, m.end, *line_column(m.start)),
+                span=trusted_span(m.start, m.end, line, column),
                 sentence=sentence,
                 refers_to=None if ref is None else f"f{ref + 1}",
             )
         )
+    found = scanned.skipped
     skipped = tuple(
-        trusted_skipped(
-            trusted_span(s.start, s.end, *line_column(s.start)), s.surface, s.reason.value
-        )
-        for s in scanned.skipped
+        trusted_skipped(trusted_span(s.start, s.end, line, column), s.surface, s.reason.value)
+        for s, (line, column) in zip(found, doc.line_columns([s.start for s in found]), strict=True)
     )
     return Report(
         source=doc.source,

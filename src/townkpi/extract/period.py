@@ -31,7 +31,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -338,3 +339,67 @@ class Timeline:
         ):
             period = Period.year(outline.plan_year)
         return Timing(period=period, modality=modality, qualifiers=tuple(qualifiers))
+
+    def timings(self, facts: Iterable[tuple[int, int]]) -> Iterator[Timing]:
+        """The timing of each fact, for ``(offset, sentence_start)`` pairs in text order.
+
+        Equal to [`timing`][townkpi.extract.period.Timeline.timing] of each pair, in one walk:
+        the markers of a sentence are applied once, as the facts pass them, and facts with no
+        new marker before them share one [`Timing`][townkpi.extract.period.Timing].
+        """
+        outline, markers, starts = self.outline, self.markers, self._starts
+        count = len(markers)
+        plan_year = outline.plan_year
+        sentence = -1  # the sentence the state is for; -1: none (start again)
+        last = -1
+        next_section = 0
+        section = outline.sections[0]
+        period = section.period
+        modality = section.modality
+        explicit_period = False
+        qualifiers: list[str] = []
+        j = 0  # the next marker of the sentence not applied yet
+        timing: Timing | None = None
+        for offset, sentence_start in facts:
+            if sentence_start != sentence or offset < last or offset >= next_section:
+                sentence = sentence_start
+                section, next_section = outline.reach(offset)
+                if next_section < 0:
+                    next_section = sys.maxsize
+                period, modality = section.period, section.modality
+                explicit_period = False
+                qualifiers = []
+                j = bisect.bisect_left(starts, sentence_start)
+                timing = None
+            last = offset
+            while j < count and starts[j] < offset:
+                w = markers[j]
+                if w.end > offset:  # a word around the figure: rare, read it the long way
+                    break
+                if w.period is not None:
+                    period = w.period
+                    explicit_period = True
+                if w.modality is not None:
+                    modality = Modality(w.modality)
+                if w.qualifier is not None:
+                    qualifiers.append(w.qualifier)
+                j += 1
+                timing = None
+            else:
+                if timing is None:
+                    timing = Timing(
+                        period=(
+                            Period.year(plan_year)
+                            if modality is Modality.TARGET
+                            and not section.plan
+                            and not explicit_period
+                            and plan_year is not None
+                            else period
+                        ),
+                        modality=modality,
+                        qualifiers=tuple(qualifiers),
+                    )
+                yield timing
+                continue
+            sentence = -1
+            yield self.timing(offset, sentence_start)

@@ -98,6 +98,12 @@ class Outline:
         """The section that holds ``offset``."""
         return self.sections[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
+    def reach(self, offset: int) -> tuple[Section, int]:
+        """The section that holds ``offset``, and where the next one starts (-1: none)."""
+        starts = self._starts
+        i = bisect.bisect_right(starts, offset)
+        return self.sections[max(0, i - 1)], (starts[i] if i < len(starts) else -1)
+
 
 @attrs.frozen(slots=True, kw_only=True)
 class _Words:
