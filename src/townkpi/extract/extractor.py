@@ -193,50 +193,49 @@ def _drafts(
 ) -> list[Draft]:
     """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers)."""
     drafts: list[Draft] = []
-    for mention in mentions:
-        phrase = seg.phrase(mention.start)
-        i = bisect.bisect_right(ends, mention.start) - 1
-        before_start = max(phrase[0], ends[i] if i >= 0 else 0)
-        before = text[before_start : mention.start]
+    phrases_of, parts_of, sentences_of = seg.locate([m.start for m in mentions])
+    bisect_right = bisect.bisect_right
+    prev: Draft | None = None
+    for k, mention in enumerate(mentions):
+        start = mention.start
+        phrase = phrases_of[k]
+        i = bisect_right(ends, start) - 1
+        before_start = phrase[0] if i < 0 else max(phrase[0], ends[i])
+        before = text[before_start:start]
         kind, negative = classify(before, mention)
-        named = _phrase(before, phrases)
+        named = _phrase(before, phrases) if phrases else None
         if named is not None and named.kind is not None and _fits(named.kind, mention.unit):
             kind, negative = named.kind, negative and named.kind is FactKind.CHANGE
-        prev = drafts[-1] if drafts else None
+        same_phrase = prev is not None and prev.phrase == phrase
         if (
-            prev is not None
-            and prev.phrase == phrase
+            same_phrase
+            and prev is not None
             and prev.kind in _INHERITED
             and kind in (FactKind.RATE, FactKind.AMOUNT)
             and before.strip() in _LIST_GLUE
             and mention.hint is None
         ):
             kind, negative = prev.kind, prev.negative  # 分别增长10.5%、25.3%
-        described = describe(text, before_start=before_start, start=mention.start,
+        described = describe(text, before_start=before_start, start=start,
                              end=mention.end, phrase_end=phrase[1], kind=kind)  # fmt: skip
-        if (
-            described.indicator is None
-            and prev is not None
-            and prev.phrase == phrase
-            and prev.kind is kind
-        ):
+        indicator = described.indicator
+        if indicator is None and same_phrase and prev is not None and prev.kind is kind:
             # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
-            described = attrs.evolve(described, indicator=prev.indicator)
-        drafts.append(
-            Draft(
-                mention=mention,
-                kind=kind,
-                negative=negative,
-                before=before,
-                indicator=described.indicator,
-                subject=described.subject,
-                qualifiers=described.qualifiers,
-                named=None if named is None else (named.indicator or named.phrase),
-                phrase=phrase,
-                part=seg.part(mention.start),
-                sentence=seg.sentence(mention.start),
-            )
+            indicator = prev.indicator
+        prev = Draft(
+            mention=mention,
+            kind=kind,
+            negative=negative,
+            before=before,
+            indicator=indicator,
+            subject=described.subject,
+            qualifiers=described.qualifiers,
+            named=None if named is None else (named.indicator or named.phrase),
+            phrase=phrase,
+            part=parts_of[k],
+            sentence=sentences_of[k],
         )
+        drafts.append(prev)
     return drafts
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -78,6 +78,37 @@ class Segmentation:
     def phrase(self, offset: int) -> tuple[int, int]:
         """The phrase (up to ，or ：) around ``offset``."""
         return self._around(self.phrase_ends, offset)
+
+    def locate(
+        self, offsets: Sequence[int]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+        """The phrase, the part and the sentence around each offset, as three lists.
+
+        Equal to [`phrase`][townkpi.extract.segment.Segmentation.phrase], ``part`` and
+        ``sentence`` of each offset; offsets next to each other in one segment share its tuple.
+        """
+        return (
+            self._each(self.phrase_ends, offsets),
+            self._each(self.part_ends, offsets),
+            self._each(self.sentence_ends, offsets),
+        )
+
+    def _each(self, ends: tuple[int, ...], offsets: Sequence[int]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        bisect_left = bisect.bisect_left
+        count = len(ends)
+        last = -1
+        around = (0, self.length)
+        for offset in offsets:
+            i = bisect_left(ends, offset)
+            if i != last:
+                last = i
+                around = (
+                    ends[i - 1] + 1 if i > 0 else 0,
+                    ends[i] + 1 if i < count else self.length,
+                )
+            out.append(around)
+        return out
 
     def sentences(self) -> Iterator[tuple[int, int]]:
         """Every sentence as ``(start, end)``, in order (empty ones included)."""
