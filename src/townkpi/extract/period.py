@@ -129,7 +129,11 @@ def _patterns() -> _Patterns:
         # characters (named groups around the alternatives would make it try every branch).
         words=re.compile(alternation(kinds)),
         kinds=kinds,
-        runs=re.compile("[0-9０-９]+"),
+        # Runs of digits that may start a marker: only one followed by 年, 月 or a range sign
+        # can (a year is 4 digits and 年, months 1-2 digits and 月 or a range sign). The first
+        # digit comes first so that the engine skips ahead to digits; the lookbehind then keeps
+        # only the start of a run, and the possessive ``*+`` never gives digits back.
+        runs=re.compile(rf"[0-9０-９](?<![0-9０-９]{{2}})[0-9０-９]*+(?=[年月]|{sep})"),
         comparison=re.compile(rf"(?:{alternation(lex.words('period', 'comparison_before'))})$"),
     )
 
