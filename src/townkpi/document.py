@@ -17,7 +17,7 @@ import contextlib
 import contextvars
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Final
@@ -74,16 +74,6 @@ class Document:
         """The 1-based line and column of a character offset."""
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
-
-    def line_columns(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
-        """The 1-based line and column of each offset, as ``line_column`` gives them."""
-        starts = self._line_starts
-        bisect_right = bisect.bisect_right
-        out: list[tuple[int, int]] = []
-        for offset in offsets:
-            i = bisect_right(starts, offset) - 1
-            out.append((i + 1, offset - starts[i] + 1))
-        return out
 
     def span(self, start: int, end: int) -> Span:
         """A [`Span`][townkpi.model.Span] with its line and column filled in."""

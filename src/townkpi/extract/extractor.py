@@ -26,8 +26,8 @@ import attrs
 
 from townkpi.document import Document
 from townkpi.errors import TownkpiError
-from townkpi.extract.draft import Draft
-from townkpi.extract.indicator import describe
+from townkpi.extract.draft import Draft, new_draft
+from townkpi.extract.indicator import describe_words
 from townkpi.extract.kinds import classify
 from townkpi.extract.lexicon import alternation
 from townkpi.extract.link import distribute, referents
@@ -57,6 +57,7 @@ _LIST_GLUE = frozenset({"", "、", "，", ",", "和", "及", "与", "或"})
 _INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
 #: Skipped numbers that end the words of the next quantity (a label or name stays part of them).
 _TIME_SKIPS = frozenset({SkipReason.DATE, SkipReason.PERIOD, SkipReason.ORDINAL})
+_REASONS: Final = {reason: reason.value for reason in SkipReason}
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
@@ -216,20 +217,20 @@ def _drafts(
             and mention.hint is None
         ):
             kind, negative = prev.kind, prev.negative  # 分别增长10.5%、25.3%
-        described = describe(text, before_start=before_start, start=start,
-                             end=mention.end, phrase_end=phrase[1], kind=kind)  # fmt: skip
-        indicator = described.indicator
+        indicator, subject, qualifiers = describe_words(
+            text, before, end=mention.end, phrase_end=phrase[1], kind=kind
+        )
         if indicator is None and same_phrase and prev is not None and prev.kind is kind:
             # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
             indicator = prev.indicator
-        prev = Draft(
+        prev = new_draft(
             mention=mention,
             kind=kind,
             negative=negative,
             before=before,
             indicator=indicator,
-            subject=described.subject,
-            qualifiers=described.qualifiers,
+            subject=subject,
+            qualifiers=qualifiers,
             named=None if named is None else (named.indicator or named.phrase),
             phrase=phrase,
             part=parts_of[k],
@@ -249,6 +250,28 @@ def _carry_subjects(drafts: list[Draft]) -> list[Draft]:
         else:
             out.append(d)
     return out
+
+
+def _line_columns(text: str, offsets: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The 1-based lines and columns of offsets in text order, as ``Document.line_column``.
+
+    One walk: the line breaks between one offset and the next are counted (an offset before
+    the one before it is counted from the start of the text).
+    """
+    lines: list[int] = []
+    columns: list[int] = []
+    line, line_start, last = 1, 0, 0
+    for offset in offsets:
+        if offset < last:
+            line, line_start, last = 1, 0, 0
+        breaks = text.count("\n", last, offset)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", last, offset) + 1
+        last = offset
+        lines.append(line)
+        columns.append(offset - line_start + 1)
+    return lines, columns
 
 
 def _strip_start(text: str, start: int, end: int) -> int:
@@ -309,8 +332,8 @@ def extract(
     sentences: dict[tuple[int, int], Span] = {}
     # Facts come in text order: one walk over the markers and one over the lines for all.
     timings = timeline.timings([(d.mention.start, d.sentence[0]) for d in drafts])
-    places = doc.line_columns([d.mention.start for d in drafts])
-    for i, (d, timing, (line, column)) in enumerate(zip(drafts, timings, places, strict=True)):
+    lines, columns = _line_columns(body, [d.mention.start for d in drafts])
+    for i, (d, timing) in enumerate(zip(drafts, timings, strict=True)):
         m = d.mention
         indicator, subject = indicators[i], d.subject
         ref = refs[i]
@@ -346,15 +369,18 @@ def extract(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(m.start, m.end, line, column),
+                span=trusted_span(m.start, m.end, lines[i], columns[i]),
                 sentence=sentence,
                 refers_to=None if ref is None else f"f{ref + 1}",
             )
         )
     found = scanned.skipped
+    lines, columns = _line_columns(body, [s.start for s in found])
     skipped = tuple(
-        trusted_skipped(trusted_span(s.start, s.end, line, column), s.surface, s.reason.value)
-        for s, (line, column) in zip(found, doc.line_columns([s.start for s in found]), strict=True)
+        trusted_skipped(
+            trusted_span(s.start, s.end, lines[k], columns[k]), s.surface, _REASONS[s.reason]
+        )
+        for k, s in enumerate(found)
     )
     return Report(
         source=doc.source,

@@ -30,7 +30,7 @@ from townkpi.extract.kinds import change_verb, strip_fillers
 from townkpi.extract.lexicon import Ending, alternation, lexicon
 from townkpi.model import FactKind
 
-__all__ = ["Description", "describe"]
+__all__ = ["Description", "describe", "describe_words"]
 
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
 _LIST_JOINS: Final = ("和", "及", "与", "、", "以及")
@@ -156,8 +156,29 @@ def describe(
     Returns:
         The [`Description`][townkpi.extract.indicator.Description].
     """
+    indicator, subject, qualifiers = describe_words(
+        text, text[before_start:start], end=end, phrase_end=phrase_end, kind=kind
+    )
+    return Description(indicator=indicator, subject=subject, qualifiers=qualifiers)
+
+
+def describe_words(
+    text: str, raw: str, *, end: int, phrase_end: int, kind: FactKind
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """[`describe`][townkpi.extract.indicator.describe] as a plain tuple, for the extractor's loop.
+
+    Args:
+        text: The report text.
+        raw: The words before the quantity (``text[before_start:start]``).
+        end: Where the quantity ends.
+        phrase_end: Where its phrase ends.
+        kind: Its kind.
+
+    Returns:
+        The indicator, the subject and the clause qualifiers, as in a
+        [`Description`][townkpi.extract.indicator.Description] (no object per figure).
+    """
     w = _words()
-    raw = text[before_start:start]
     qualifiers = tuple(w.clause_qualifier.findall(raw)) if raw else ()
     clean = _NOISE.sub("", raw)
     if "各类" in clean:
@@ -193,7 +214,7 @@ def describe(
                 indicator = after
     if indicator and len(indicator) > _MAX_INDICATOR:
         indicator = indicator[-_MAX_INDICATOR:]
-    return Description(indicator=indicator or None, subject=subject, qualifiers=qualifiers)
+    return indicator or None, subject, qualifiers
 
 
 def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:

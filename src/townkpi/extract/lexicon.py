@@ -104,21 +104,27 @@ class Ending:
 
     def length(self, text: str) -> int:
         """How many characters at the end of ``text`` the ending covers (0 for none)."""
+        n = self._lengths.get(text)
+        return self._measure(text) if n is None else n
+
+    def _measure(self, text: str) -> int:
         lengths = self._lengths
-        n = lengths.get(text)
-        if n is None:
-            if len(lengths) >= _MAX_MEMO:
-                lengths.clear()
-            m = self.pattern.match(text[::-1])
-            n = lengths[text] = 0 if m is None else m.end()
+        if len(lengths) >= _MAX_MEMO:
+            lengths.clear()
+        m = self.pattern.match(text[::-1])
+        n = lengths[text] = 0 if m is None else m.end()
         return n
 
     def find(self, text: str) -> str | None:
         """The words that end ``text``, or None."""
-        n = self.length(text)
+        n = self._lengths.get(text)
+        if n is None:
+            n = self._measure(text)
         return text[len(text) - n :] if n else None
 
     def strip(self, text: str) -> str:
         """``text`` without the ending."""
-        n = self.length(text)
+        n = self._lengths.get(text)
+        if n is None:
+            n = self._measure(text)
         return text[: len(text) - n] if n else text
