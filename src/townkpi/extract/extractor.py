@@ -43,7 +43,6 @@ from townkpi.model import (
     FactKind,
     Report,
     SkipReason,
-    Span,
     Value,
     trusted_fact,
     trusted_skipped,
@@ -192,7 +191,10 @@ def _drafts(
     ends: list[int],
     phrases: tuple[Phrase, ...] = (),
 ) -> list[Draft]:
-    """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers)."""
+    """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers).
+
+    A mention without a subject takes the subject of the one before it in the same part.
+    """
     drafts: list[Draft] = []
     phrases_of, parts_of, sentences_of = seg.locate([m.start for m in mentions])
     bisect_right = bisect.bisect_right
@@ -223,6 +225,9 @@ def _drafts(
         if indicator is None and same_phrase and prev is not None and prev.kind is kind:
             # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
             indicator = prev.indicator
+        part = parts_of[k]
+        if subject is None and prev is not None and prev.part == part and prev.subject:
+            subject = prev.subject  # what _carry_subjects would do, done while building
         prev = new_draft(
             mention=mention,
             kind=kind,
@@ -233,7 +238,7 @@ def _drafts(
             qualifiers=qualifiers,
             named=None if named is None else (named.indicator or named.phrase),
             phrase=phrase,
-            part=parts_of[k],
+            part=part,
             sentence=sentences_of[k],
         )
         drafts.append(prev)
@@ -241,7 +246,11 @@ def _drafts(
 
 
 def _carry_subjects(drafts: list[Draft]) -> list[Draft]:
-    """A fact without a subject takes the subject of the fact before it in the same part."""
+    """A fact without a subject takes the subject of the fact before it in the same part.
+
+    ``_drafts`` applies this rule as it builds the drafts
+    (so this returns its drafts unchanged); it is the rule for a list of drafts built otherwise.
+    """
     out: list[Draft] = []
     for d in drafts:
         last = out[-1] if out else None
@@ -323,13 +332,14 @@ def extract(
         [m.end for m in scanned.mentions]
         + [s.end for s in scanned.skipped if s.reason in _TIME_SKIPS]
     )
-    drafts = _carry_subjects(_drafts(body, seg, scanned.mentions, ends, options.phrases))
+    drafts = _drafts(body, seg, scanned.mentions, ends, options.phrases)
     distributed = distribute(body, drafts)
     refs = referents(drafts, distributed)
     indicators = [distributed.indicators.get(i, d.indicator) for i, d in enumerate(drafts)]
     facts: list[Fact] = []
     line_column = doc.line_column
-    sentences: dict[tuple[int, int], Span] = {}
+    last_sentence = (-1, -1)
+    sentence = trusted_span(0, 0, 1, 1)
     # Facts come in text order: one walk over the markers and one over the lines for all.
     timings = timeline.timings([(d.mention.start, d.sentence[0]) for d in drafts])
     lines, columns = _line_columns(body, [d.mention.start for d in drafts])
@@ -351,13 +361,14 @@ def extract(
             qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
         else:
             qualifiers = m.qualifiers  # nothing to merge
-        sentence = sentences.get(d.sentence)
-        if sentence is None:
+        if d.sentence != last_sentence:  # the facts of a sentence come one after another
+            last_sentence = d.sentence
             sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
-            sentence = trusted_span(
-                sentence_start, max(sentence_start, d.sentence[1]), *line_column(sentence_start)
-            )
-            sentences[d.sentence] = sentence
+            if sentence_start <= m.start and body.find("\n", sentence_start, m.start) < 0:
+                where = lines[i], columns[i] - (m.start - sentence_start)  # on the fact's line
+            else:
+                where = line_column(sentence_start)
+            sentence = trusted_span(sentence_start, max(sentence_start, d.sentence[1]), *where)
         facts.append(  # the fields are computed here: built without re-validating them
             trusted_fact(
                 id=f"f{i + 1}",
