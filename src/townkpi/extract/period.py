@@ -37,7 +37,7 @@ from typing import Final
 
 import attrs
 
-from townkpi.extract.lexicon import alternation, lexicon
+from townkpi.extract.lexicon import alternation, grouped_alternation, lexicon
 from townkpi.extract.sections import Outline, five_year_plan
 from townkpi.model import Modality, Period
 
@@ -125,9 +125,10 @@ def _patterns() -> _Patterns:
         kinds.update(dict.fromkeys(words, kind))
     return _Patterns(
         digits=digits,
-        # One flat alternation of literal words: the engine skips ahead to their first
-        # characters (named groups around the alternatives would make it try every branch).
-        words=re.compile(alternation(kinds)),
+        # One alternation of literal words, grouped by first character: the engine skips
+        # ahead to their first characters (named groups around the alternatives would make it
+        # try every branch) and tries one group there.
+        words=re.compile(grouped_alternation(kinds)),
         kinds=kinds,
         # Runs of digits that may start a marker: only one followed by 年, 月 or a range sign
         # can (a year is 4 digits and 年, months 1-2 digits and 月 or a range sign). The first
