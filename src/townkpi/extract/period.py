@@ -38,7 +38,7 @@ from typing import Final
 import attrs
 
 from townkpi.extract.lexicon import alternation, grouped_alternation, lexicon
-from townkpi.extract.sections import Outline, five_year_plan
+from townkpi.extract.sections import Outline, Section, five_year_plan
 from townkpi.model import Modality, Period
 
 __all__ = ["Marker", "Timeline", "Timing", "markers"]
@@ -352,30 +352,32 @@ class Timeline:
         the markers of a sentence are applied once, as the facts pass them, and facts with no
         new marker before them share one [`Timing`][townkpi.extract.period.Timing].
         """
-        outline, markers, starts = self.outline, self.markers, self._starts
+        markers, starts = self.markers, self._starts
         count = len(markers)
-        plan_year = outline.plan_year
-        sentence = -1  # the sentence the state is for; -1: none (start again)
-        last = -1
-        next_section = 0
-        section = outline.sections[0]
-        period = section.period
-        modality = section.modality
+        sentence = last = -1  # the sentence the state is for (-1: none), the last offset
+        section, section_start, next_section = self.outline.sections[0], 0, -1
+        plain: Timing | None = None  # the section's timing where no marker governs
+        period, modality = section.period, section.modality
         explicit_period = False
         qualifiers: list[str] = []
         j = 0  # the next marker of the sentence not applied yet
         timing: Timing | None = None
         for offset, sentence_start in facts:
-            if sentence_start != sentence or offset < last or offset >= next_section:
+            if sentence_start != sentence or offset < last:
+                if not section_start <= offset < next_section:
+                    section, next_section = self.outline.reach(offset)
+                    section_start = section.start
+                    next_section = sys.maxsize if next_section < 0 else next_section
+                    plain = None
+                # The markers passed so far start before a later sentence: search after them.
+                j = bisect.bisect_left(starts, sentence_start, j if sentence_start > last else 0)
                 sentence = sentence_start
-                section, next_section = outline.reach(offset)
-                if next_section < 0:
-                    next_section = sys.maxsize
                 period, modality = section.period, section.modality
                 explicit_period = False
                 qualifiers = []
-                j = bisect.bisect_left(starts, sentence_start)
-                timing = None
+                if plain is None:
+                    plain = self._timing(section, period, modality, (), explicit_period=False)
+                timing = plain
             last = offset
             while j < count and starts[j] < offset:
                 w = markers[j]
@@ -392,19 +394,33 @@ class Timeline:
                 timing = None
             else:
                 if timing is None:
-                    timing = Timing(
-                        period=(
-                            Period.year(plan_year)
-                            if modality is Modality.TARGET
-                            and not section.plan
-                            and not explicit_period
-                            and plan_year is not None
-                            else period
-                        ),
-                        modality=modality,
-                        qualifiers=tuple(qualifiers),
+                    timing = self._timing(
+                        section,
+                        period,
+                        modality,
+                        tuple(qualifiers),
+                        explicit_period=explicit_period,
                     )
                 yield timing
                 continue
             sentence = -1
             yield self.timing(offset, sentence_start)
+
+    def _timing(
+        self,
+        section: Section,
+        period: Period | None,
+        modality: Modality,
+        qualifiers: tuple[str, ...],
+        *,
+        explicit_period: bool,
+    ) -> Timing:
+        plan_year = self.outline.plan_year
+        if (
+            modality is Modality.TARGET
+            and not section.plan
+            and not explicit_period
+            and plan_year is not None
+        ):
+            period = Period.year(plan_year)
+        return Timing(period=period, modality=modality, qualifiers=qualifiers)
