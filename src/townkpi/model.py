@@ -127,6 +127,9 @@ class Span:
 
 
 _MONTHS: Final = 12
+#: Periods already built by ``Period.months``, by class, year and months.
+_PERIODS: dict[tuple[type, int, int, int], Period] = {}
+_MAX_PERIODS: Final = 4096
 _QUARTERS: Final = 4
 _MONTHS_PER_QUARTER: Final = 3
 _YEAR_RANGE: Final = attrs.validators.and_(attrs.validators.ge(1000), attrs.validators.le(9999))
@@ -169,12 +172,22 @@ class Period:
     @classmethod
     def year(cls, year: int) -> Period:
         """The calendar year."""
-        return cls(start_year=year, start_month=1, end_year=year, end_month=_MONTHS)
+        return cls.months(year, 1, _MONTHS)
 
     @classmethod
     def months(cls, year: int, first: int, last: int) -> Period:
         """Months ``first`` to ``last`` (inclusive) of ``year``: 1-9月 → ``months(2023, 1, 9)``."""
-        return cls(start_year=year, start_month=first, end_year=year, end_month=last)
+        # Periods are immutable and reports name the same few again and again: each one is
+        # validated once and then shared (a bounded table).
+        key = (cls, year, first, last)
+        period = _PERIODS.get(key)
+        if period is None:
+            if len(_PERIODS) >= _MAX_PERIODS:
+                _PERIODS.clear()
+            period = _PERIODS[key] = cls(
+                start_year=year, start_month=first, end_year=year, end_month=last
+            )
+        return period
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
