@@ -26,8 +26,8 @@ import attrs
 
 from townkpi.document import Document
 from townkpi.errors import TownkpiError
-from townkpi.extract.draft import Draft
-from townkpi.extract.indicator import describe
+from townkpi.extract.draft import Draft, new_draft
+from townkpi.extract.indicator import describe_words
 from townkpi.extract.kinds import classify
 from townkpi.extract.lexicon import alternation
 from townkpi.extract.link import distribute, referents
@@ -43,7 +43,6 @@ from townkpi.model import (
     FactKind,
     Report,
     SkipReason,
-    Span,
     Value,
     trusted_fact,
     trusted_skipped,
@@ -57,6 +56,7 @@ _LIST_GLUE = frozenset({"", "、", "，", ",", "和", "及", "与", "或"})
 _INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
 #: Skipped numbers that end the words of the next quantity (a label or name stays part of them).
 _TIME_SKIPS = frozenset({SkipReason.DATE, SkipReason.PERIOD, SkipReason.ORDINAL})
+_REASONS: Final = {reason: reason.value for reason in SkipReason}
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
@@ -191,57 +191,66 @@ def _drafts(
     ends: list[int],
     phrases: tuple[Phrase, ...] = (),
 ) -> list[Draft]:
-    """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers)."""
+    """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers).
+
+    A mention without a subject takes the subject of the one before it in the same part.
+    """
     drafts: list[Draft] = []
-    for mention in mentions:
-        phrase = seg.phrase(mention.start)
-        i = bisect.bisect_right(ends, mention.start) - 1
-        before_start = max(phrase[0], ends[i] if i >= 0 else 0)
-        before = text[before_start : mention.start]
+    phrases_of, parts_of, sentences_of = seg.locate([m.start for m in mentions])
+    bisect_right = bisect.bisect_right
+    prev: Draft | None = None
+    for k, mention in enumerate(mentions):
+        start = mention.start
+        phrase = phrases_of[k]
+        i = bisect_right(ends, start) - 1
+        before_start = phrase[0] if i < 0 else max(phrase[0], ends[i])
+        before = text[before_start:start]
         kind, negative = classify(before, mention)
-        named = _phrase(before, phrases)
+        named = _phrase(before, phrases) if phrases else None
         if named is not None and named.kind is not None and _fits(named.kind, mention.unit):
             kind, negative = named.kind, negative and named.kind is FactKind.CHANGE
-        prev = drafts[-1] if drafts else None
+        same_phrase = prev is not None and prev.phrase == phrase
         if (
-            prev is not None
-            and prev.phrase == phrase
+            same_phrase
+            and prev is not None
             and prev.kind in _INHERITED
             and kind in (FactKind.RATE, FactKind.AMOUNT)
             and before.strip() in _LIST_GLUE
             and mention.hint is None
         ):
             kind, negative = prev.kind, prev.negative  # 分别增长10.5%、25.3%
-        described = describe(text, before_start=before_start, start=mention.start,
-                             end=mention.end, phrase_end=phrase[1], kind=kind)  # fmt: skip
-        if (
-            described.indicator is None
-            and prev is not None
-            and prev.phrase == phrase
-            and prev.kind is kind
-        ):
-            # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
-            described = attrs.evolve(described, indicator=prev.indicator)
-        drafts.append(
-            Draft(
-                mention=mention,
-                kind=kind,
-                negative=negative,
-                before=before,
-                indicator=described.indicator,
-                subject=described.subject,
-                qualifiers=described.qualifiers,
-                named=None if named is None else (named.indicator or named.phrase),
-                phrase=phrase,
-                part=seg.part(mention.start),
-                sentence=seg.sentence(mention.start),
-            )
+        indicator, subject, qualifiers = describe_words(
+            text, before, end=mention.end, phrase_end=phrase[1], kind=kind
         )
+        if indicator is None and same_phrase and prev is not None and prev.kind is kind:
+            # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
+            indicator = prev.indicator
+        part = parts_of[k]
+        if subject is None and prev is not None and prev.part == part and prev.subject:
+            subject = prev.subject  # what _carry_subjects would do, done while building
+        prev = new_draft(
+            mention=mention,
+            kind=kind,
+            negative=negative,
+            before=before,
+            indicator=indicator,
+            subject=subject,
+            qualifiers=qualifiers,
+            named=None if named is None else (named.indicator or named.phrase),
+            phrase=phrase,
+            part=part,
+            sentence=sentences_of[k],
+        )
+        drafts.append(prev)
     return drafts
 
 
 def _carry_subjects(drafts: list[Draft]) -> list[Draft]:
-    """A fact without a subject takes the subject of the fact before it in the same part."""
+    """A fact without a subject takes the subject of the fact before it in the same part.
+
+    ``_drafts`` applies this rule as it builds the drafts
+    (so this returns its drafts unchanged); it is the rule for a list of drafts built otherwise.
+    """
     out: list[Draft] = []
     for d in drafts:
         last = out[-1] if out else None
@@ -250,6 +259,28 @@ def _carry_subjects(drafts: list[Draft]) -> list[Draft]:
         else:
             out.append(d)
     return out
+
+
+def _line_columns(text: str, offsets: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The 1-based lines and columns of offsets in text order, as ``Document.line_column``.
+
+    One walk: the line breaks between one offset and the next are counted (an offset before
+    the one before it is counted from the start of the text).
+    """
+    lines: list[int] = []
+    columns: list[int] = []
+    line, line_start, last = 1, 0, 0
+    for offset in offsets:
+        if offset < last:
+            line, line_start, last = 1, 0, 0
+        breaks = text.count("\n", last, offset)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", last, offset) + 1
+        last = offset
+        lines.append(line)
+        columns.append(offset - line_start + 1)
+    return lines, columns
 
 
 def _strip_start(text: str, start: int, end: int) -> int:
@@ -301,14 +332,18 @@ def extract(
         [m.end for m in scanned.mentions]
         + [s.end for s in scanned.skipped if s.reason in _TIME_SKIPS]
     )
-    drafts = _carry_subjects(_drafts(body, seg, scanned.mentions, ends, options.phrases))
+    drafts = _drafts(body, seg, scanned.mentions, ends, options.phrases)
     distributed = distribute(body, drafts)
     refs = referents(drafts, distributed)
     indicators = [distributed.indicators.get(i, d.indicator) for i, d in enumerate(drafts)]
     facts: list[Fact] = []
     line_column = doc.line_column
-    sentences: dict[tuple[int, int], Span] = {}
-    for i, d in enumerate(drafts):
+    last_sentence = (-1, -1)
+    sentence = trusted_span(0, 0, 1, 1)
+    # Facts come in text order: one walk over the markers and one over the lines for all.
+    timings = timeline.timings([(d.mention.start, d.sentence[0]) for d in drafts])
+    lines, columns = _line_columns(body, [d.mention.start for d in drafts])
+    for i, (d, timing) in enumerate(zip(drafts, timings, strict=True)):
         m = d.mention
         indicator, subject = indicators[i], d.subject
         ref = refs[i]
@@ -317,20 +352,23 @@ def extract(
             subject = drafts[ref].subject or subject
         elif d.named is not None:
             indicator = d.named
-        timing = timeline.timing(m.start, d.sentence[0])
         if d.negative:
             words = _interval_words(m.qualifiers)
             value = _value(m.numerals, m.unit, words, negative=True, options=options)
         else:
             value = positive[i]  # one draft per mention, in order
-        qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
-        sentence = sentences.get(d.sentence)
-        if sentence is None:
+        if timing.qualifiers or d.qualifiers or len(m.qualifiers) > 1:
+            qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
+        else:
+            qualifiers = m.qualifiers  # nothing to merge
+        if d.sentence != last_sentence:  # the facts of a sentence come one after another
+            last_sentence = d.sentence
             sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
-            sentence = trusted_span(
-                sentence_start, max(sentence_start, d.sentence[1]), *line_column(sentence_start)
-            )
-            sentences[d.sentence] = sentence
+            if sentence_start <= m.start and body.find("\n", sentence_start, m.start) < 0:
+                where = lines[i], columns[i] - (m.start - sentence_start)  # on the fact's line
+            else:
+                where = line_column(sentence_start)
+            sentence = trusted_span(sentence_start, max(sentence_start, d.sentence[1]), *where)
         facts.append(  # the fields are computed here: built without re-validating them
             trusted_fact(
                 id=f"f{i + 1}",
@@ -342,16 +380,18 @@ def extract(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(m.start, m.end, *line_column(m.start)),
+                span=trusted_span(m.start, m.end, lines[i], columns[i]),
                 sentence=sentence,
                 refers_to=None if ref is None else f"f{ref + 1}",
             )
         )
+    found = scanned.skipped
+    lines, columns = _line_columns(body, [s.start for s in found])
     skipped = tuple(
         trusted_skipped(
-            trusted_span(s.start, s.end, *line_column(s.start)), s.surface, s.reason.value
+            trusted_span(s.start, s.end, lines[k], columns[k]), s.surface, _REASONS[s.reason]
         )
-        for s in scanned.skipped
+        for k, s in enumerate(found)
     )
     return Report(
         source=doc.source,

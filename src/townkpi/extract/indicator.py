@@ -30,7 +30,7 @@ from townkpi.extract.kinds import change_verb, strip_fillers
 from townkpi.extract.lexicon import Ending, alternation, lexicon
 from townkpi.model import FactKind
 
-__all__ = ["Description", "describe"]
+__all__ = ["Description", "describe", "describe_words"]
 
 _NOISE: Final = re.compile(r"[“”‘’\"《》「」『』\s]")
 _LIST_JOINS: Final = ("和", "及", "与", "、", "以及")
@@ -118,16 +118,19 @@ def _subject(clean: str, w: _Words) -> tuple[str | None, str]:
 
 
 def _strip(text: str, w: _Words) -> str:
-    previous = None
-    while previous != text:
-        previous = text
+    while True:
         head = w.prefix.match(text)
         if head is not None:
             text = text[head.end() :]
         text = w.suffix.strip(text)
-        if text and text[-1] in _TIME_TAIL_LAST:
-            text = _TIME_TAIL.sub("", text)
-    return text
+        if not text or text[-1] not in _TIME_TAIL_LAST:
+            return text
+        cut = _TIME_TAIL.sub("", text)
+        if cut == text:
+            return text
+        # Only a cut time tail can bare more words to strip: what is left after the first
+        # pass neither starts with a prefix (it would have been taken) nor ends with a suffix.
+        text = cut
 
 
 def describe(
@@ -153,44 +156,65 @@ def describe(
     Returns:
         The [`Description`][townkpi.extract.indicator.Description].
     """
+    indicator, subject, qualifiers = describe_words(
+        text, text[before_start:start], end=end, phrase_end=phrase_end, kind=kind
+    )
+    return Description(indicator=indicator, subject=subject, qualifiers=qualifiers)
+
+
+def describe_words(
+    text: str, raw: str, *, end: int, phrase_end: int, kind: FactKind
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """[`describe`][townkpi.extract.indicator.describe] as a plain tuple, for the extractor's loop.
+
+    Args:
+        text: The report text.
+        raw: The words before the quantity (``text[before_start:start]``).
+        end: Where the quantity ends.
+        phrase_end: Where its phrase ends.
+        kind: Its kind.
+
+    Returns:
+        The indicator, the subject and the clause qualifiers, as in a
+        [`Description`][townkpi.extract.indicator.Description] (no object per figure).
+    """
     w = _words()
-    raw = text[before_start:start]
-    qualifiers = tuple(m.group() for m in w.clause_qualifier.finditer(raw))
-    clean = _NOISE.sub("", raw).replace("各类", "")
+    qualifiers = tuple(w.clause_qualifier.findall(raw)) if raw else ()
+    clean = _NOISE.sub("", raw)
+    if "各类" in clean:
+        clean = clean.replace("各类", "")
     if kind is FactKind.CHANGE:
         verb = change_verb(clean)
         if verb is not None:
             clean = strip_fillers(clean)[: -len(verb)]
         clean = strip_fillers(clean)
     subject, clean = _subject(clean, w)
-    rate_noun = kind is FactKind.RATE and clean.endswith("率")
-    indicator = clean if rate_noun else _strip(clean, w)
-    if rate_noun:
+    if kind is FactKind.RATE and clean.endswith("率"):
+        indicator = clean
         head = w.prefix.match(indicator)
-        indicator = (
-            indicator[head.end() :]
-            if head is not None and head.end() < len(indicator)
-            else indicator
-        )
-    object_verb = w.object_verb_end.length(clean) > 0
-    placed = kind is FactKind.AMOUNT and subject is None and w.place_end.length(clean) > 0
-    listed = kind is FactKind.AMOUNT and "、" in clean and subject is None and not object_verb
-    needs_object = (
-        not indicator
-        or listed  # 荆州、孝感、黄冈|3个|过三千亿元城市: names, then what they are
-        or placed  # 上横街村|2个|旱改水耕地质量提升项目: a place, then what it has
-        or object_verb
-        or clean.endswith(_LIST_JOINS)  # 756户危房和|74幢城镇住房: the next item's thing follows
-    )
-    if needs_object and kind is FactKind.AMOUNT:
-        after = _after(text, end, phrase_end, w)
-        if after and (not indicator or not w.object_verb_start.match(after)):
-            if subject is None and (clean.endswith("等") or listed or placed):
-                subject = _strip(clean.removesuffix("等"), w) or None
-            indicator = after
+        if head is not None and head.end() < len(indicator):
+            indicator = indicator[head.end() :]
+    else:
+        indicator = _strip(clean, w)
+    if kind is FactKind.AMOUNT:  # only an amount may have its indicator after it
+        object_verb = w.object_verb_end.length(clean) > 0
+        placed = subject is None and w.place_end.length(clean) > 0
+        listed = subject is None and not object_verb and "、" in clean
+        if (
+            not indicator
+            or listed  # 荆州、孝感、黄冈|3个|过三千亿元城市: names, then what they are
+            or placed  # 上横街村|2个|旱改水耕地质量提升项目: a place, then what it has
+            or object_verb
+            or clean.endswith(_LIST_JOINS)  # 756户危房和|74幢城镇住房: the next item's follows
+        ):
+            after = _after(text, end, phrase_end, w)
+            if after and (not indicator or not w.object_verb_start.match(after)):
+                if subject is None and (clean.endswith("等") or listed or placed):
+                    subject = _strip(clean.removesuffix("等"), w) or None
+                indicator = after
     if indicator and len(indicator) > _MAX_INDICATOR:
         indicator = indicator[-_MAX_INDICATOR:]
-    return Description(indicator=indicator or None, subject=subject, qualifiers=qualifiers)
+    return indicator or None, subject, qualifiers
 
 
 def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:

@@ -72,7 +72,8 @@ def strip_fillers(before: str) -> str:
 
 def change_verb(before: str) -> str | None:
     """The change verb or noun that ends ``before`` once fillers are stripped, if any."""
-    return _rules().change_end.find(strip_fillers(before))
+    r = _rules()
+    return r.change_end.find(r.tail_fillers.strip(before))
 
 
 def classify(before: str, mention: Mention) -> tuple[FactKind, bool]:
@@ -90,7 +91,7 @@ def classify(before: str, mention: Mention) -> tuple[FactKind, bool]:
     if mention.hint is not None:
         return _HINTED[mention.hint], False
     unit = mention.unit or ""
-    verb = change_verb(before)
+    verb = r.change_end.find(r.tail_fillers.strip(before)) if before else None
     if unit in r.difference_units:
         negative = verb in r.down if verb else r.down_anywhere.search(before) is not None
         return FactKind.CHANGE, negative

@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Ending", "Lexicon", "alternation", "lexicon"]
+__all__ = ["Ending", "Lexicon", "alternation", "grouped_alternation", "lexicon"]
 
 
 def _freeze(data: Mapping[str, object]) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
@@ -74,6 +74,25 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in unique)
 
 
+def grouped_alternation(words: Iterable[str]) -> str:
+    """An alternation that matches what [`alternation`][townkpi.extract.lexicon.alternation] does.
+
+    The words are grouped by their first character (``上(?:半年|年度|年)|全年``): where a word
+    may start, the engine tries one group instead of every word, and still takes the longest
+    word that matches (the only words that can match at one place share their first character).
+
+    Example:
+        >>> grouped_alternation(["上年", "上半年", "全年"])
+        '上(?:半年|年)|全(?:年)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[:1], []).append(word[1:])
+    empty = groups.pop("", None)  # the empty word matches last, as in the flat alternation
+    parts = [f"{re.escape(first)}(?:{alternation(rests)})" for first, rests in groups.items()]
+    return "|".join(parts if empty is None else [*parts, ""])
+
+
 _MAX_MEMO: Final = 65536
 
 
@@ -104,21 +123,27 @@ class Ending:
 
     def length(self, text: str) -> int:
         """How many characters at the end of ``text`` the ending covers (0 for none)."""
+        n = self._lengths.get(text)
+        return self._measure(text) if n is None else n
+
+    def _measure(self, text: str) -> int:
         lengths = self._lengths
-        n = lengths.get(text)
-        if n is None:
-            if len(lengths) >= _MAX_MEMO:
-                lengths.clear()
-            m = self.pattern.match(text[::-1])
-            n = lengths[text] = 0 if m is None else m.end()
+        if len(lengths) >= _MAX_MEMO:
+            lengths.clear()
+        m = self.pattern.match(text[::-1])
+        n = lengths[text] = 0 if m is None else m.end()
         return n
 
     def find(self, text: str) -> str | None:
         """The words that end ``text``, or None."""
-        n = self.length(text)
+        n = self._lengths.get(text)
+        if n is None:
+            n = self._measure(text)
         return text[len(text) - n :] if n else None
 
     def strip(self, text: str) -> str:
         """``text`` without the ending."""
-        n = self.length(text)
+        n = self._lengths.get(text)
+        if n is None:
+            n = self._measure(text)
         return text[: len(text) - n] if n else text

@@ -31,13 +31,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 import attrs
 
-from townkpi.extract.lexicon import alternation, lexicon
-from townkpi.extract.sections import Outline, five_year_plan
+from townkpi.extract.lexicon import alternation, grouped_alternation, lexicon
+from townkpi.extract.sections import Outline, Section, five_year_plan
 from townkpi.model import Modality, Period
 
 __all__ = ["Marker", "Timeline", "Timing", "markers"]
@@ -124,11 +125,16 @@ def _patterns() -> _Patterns:
         kinds.update(dict.fromkeys(words, kind))
     return _Patterns(
         digits=digits,
-        # One flat alternation of literal words: the engine skips ahead to their first
-        # characters (named groups around the alternatives would make it try every branch).
-        words=re.compile(alternation(kinds)),
+        # One alternation of literal words, grouped by first character: the engine skips
+        # ahead to their first characters (named groups around the alternatives would make it
+        # try every branch) and tries one group there.
+        words=re.compile(grouped_alternation(kinds)),
         kinds=kinds,
-        runs=re.compile("[0-9０-９]+"),
+        # Runs of digits that may start a marker: only one followed by 年, 月 or a range sign
+        # can (a year is 4 digits and 年, months 1-2 digits and 月 or a range sign). The first
+        # digit comes first so that the engine skips ahead to digits; the lookbehind then keeps
+        # only the start of a run, and the possessive ``*+`` never gives digits back.
+        runs=re.compile(rf"[0-9０-９](?<![0-9０-９]{{2}})[0-9０-９]*+(?=[年月]|{sep})"),
         comparison=re.compile(rf"(?:{alternation(lex.words('period', 'comparison_before'))})$"),
     )
 
@@ -338,3 +344,83 @@ class Timeline:
         ):
             period = Period.year(outline.plan_year)
         return Timing(period=period, modality=modality, qualifiers=tuple(qualifiers))
+
+    def timings(self, facts: Iterable[tuple[int, int]]) -> Iterator[Timing]:
+        """The timing of each fact, for ``(offset, sentence_start)`` pairs in text order.
+
+        Equal to [`timing`][townkpi.extract.period.Timeline.timing] of each pair, in one walk:
+        the markers of a sentence are applied once, as the facts pass them, and facts with no
+        new marker before them share one [`Timing`][townkpi.extract.period.Timing].
+        """
+        markers, starts = self.markers, self._starts
+        count = len(markers)
+        sentence = last = -1  # the sentence the state is for (-1: none), the last offset
+        section, section_start, next_section = self.outline.sections[0], 0, -1
+        plain: Timing | None = None  # the section's timing where no marker governs
+        period, modality = section.period, section.modality
+        explicit_period = False
+        qualifiers: list[str] = []
+        j = 0  # the next marker of the sentence not applied yet
+        timing: Timing | None = None
+        for offset, sentence_start in facts:
+            if sentence_start != sentence or offset < last:
+                if not section_start <= offset < next_section:
+                    section, next_section = self.outline.reach(offset)
+                    section_start = section.start
+                    next_section = sys.maxsize if next_section < 0 else next_section
+                    plain = None
+                # The markers passed so far start before a later sentence: search after them.
+                j = bisect.bisect_left(starts, sentence_start, j if sentence_start > last else 0)
+                sentence = sentence_start
+                period, modality = section.period, section.modality
+                explicit_period = False
+                qualifiers = []
+                if plain is None:
+                    plain = self._timing(section, period, modality, (), explicit_period=False)
+                timing = plain
+            last = offset
+            while j < count and starts[j] < offset:
+                w = markers[j]
+                if w.end > offset:  # a word around the figure: rare, read it the long way
+                    break
+                if w.period is not None:
+                    period = w.period
+                    explicit_period = True
+                if w.modality is not None:
+                    modality = Modality(w.modality)
+                if w.qualifier is not None:
+                    qualifiers.append(w.qualifier)
+                j += 1
+                timing = None
+            else:
+                if timing is None:
+                    timing = self._timing(
+                        section,
+                        period,
+                        modality,
+                        tuple(qualifiers),
+                        explicit_period=explicit_period,
+                    )
+                yield timing
+                continue
+            sentence = -1
+            yield self.timing(offset, sentence_start)
+
+    def _timing(
+        self,
+        section: Section,
+        period: Period | None,
+        modality: Modality,
+        qualifiers: tuple[str, ...],
+        *,
+        explicit_period: bool,
+    ) -> Timing:
+        plan_year = self.outline.plan_year
+        if (
+            modality is Modality.TARGET
+            and not section.plan
+            and not explicit_period
+            and plan_year is not None
+        ):
+            period = Period.year(plan_year)
+        return Timing(period=period, modality=modality, qualifiers=qualifiers)

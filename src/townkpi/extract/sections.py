@@ -38,8 +38,11 @@ from townkpi.model import Modality, Period
 
 __all__ = ["Outline", "Section", "five_year_plan", "outline"]
 
+#: A top-level heading line, with the line break before it: searched in "\n" + text, so that the
+#: engine skips ahead to line breaks (a pattern that starts with ``^`` tries every position);
+#: a match then starts where its line starts in the text.
 _HEADING: Final = re.compile(
-    r"^[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^\n]{1,80})$", re.MULTILINE
+    r"\n[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3})、(?P<title>[^\n]{1,80})$", re.MULTILINE
 )
 _YEAR: Final = re.compile(r"(?<![0-9０-９])([12][0-9]{3})年")
 _TITLE_LINES: Final = 6
@@ -97,6 +100,12 @@ class Outline:
     def at(self, offset: int) -> Section:
         """The section that holds ``offset``."""
         return self.sections[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def reach(self, offset: int) -> tuple[Section, int]:
+        """The section that holds ``offset``, and where the next one starts (-1: none)."""
+        starts = self._starts
+        i = bisect.bisect_right(starts, offset)
+        return self.sections[max(0, i - 1)], (starts[i] if i < len(starts) else -1)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -160,7 +169,7 @@ def outline(text: str, year: int | None = None, plan_year: int | None = None) ->
     title = next((line for line in head if w.title.search(line)), None)
     if title is None:
         title = next((line for line in head if line), None)
-    found = list(_HEADING.finditer(text))
+    found = list(_HEADING.finditer("\n" + text))
     headings = [m.group().strip() for m in found]
     plan_flags: list[bool] = []
     in_plan = False

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -33,9 +33,16 @@ __all__ = ["Segmentation", "segment"]
 _SENTENCE: Final = "。！？!?\n"
 _PART: Final = _SENTENCE + "；;"
 _PHRASE: Final = _PART + "，："
-# Every end of every level, as one character class (the engine skips ahead to them); ASCII "."
-# "," ":" are ends only away from digits, which the few of them found are checked for in Python.
-_ENDS: Final = re.compile(f"[{_PHRASE}.,:]")
+# Every end of every level: one character class first (the engine skips ahead to them), then
+# the conditions on ASCII "." and ":", which are ends only away from digits (3.5, 12:30). An ASCII
+# "," before a digit may be a thousands separator (1,234): those few are checked in Python.
+_ENDS: Final = re.compile(
+    f"[{_PHRASE}.,:]"
+    r"(?:(?<=[^.:])"
+    r"|(?<=:)(?![0-9０-９])"
+    r"|(?<=\.)(?<![0-9０-９]\.)(?![0-9０-９]))"
+)
+_COMMA_BEFORE_DIGIT: Final = re.compile(",(?=[0-9０-９])")
 _DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 _PHRASE_ONLY: Final = frozenset("，：,:")
 _PART_ONLY: Final = frozenset("；;")
@@ -79,6 +86,37 @@ class Segmentation:
         """The phrase (up to ，or ：) around ``offset``."""
         return self._around(self.phrase_ends, offset)
 
+    def locate(
+        self, offsets: Sequence[int]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+        """The phrase, the part and the sentence around each offset, as three lists.
+
+        Equal to [`phrase`][townkpi.extract.segment.Segmentation.phrase], ``part`` and
+        ``sentence`` of each offset; offsets next to each other in one segment share its tuple.
+        """
+        return (
+            self._each(self.phrase_ends, offsets),
+            self._each(self.part_ends, offsets),
+            self._each(self.sentence_ends, offsets),
+        )
+
+    def _each(self, ends: tuple[int, ...], offsets: Sequence[int]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        bisect_left = bisect.bisect_left
+        count = len(ends)
+        last = -1
+        around = (0, self.length)
+        for offset in offsets:
+            i = bisect_left(ends, offset)
+            if i != last:
+                last = i
+                around = (
+                    ends[i - 1] + 1 if i > 0 else 0,
+                    ends[i] + 1 if i < count else self.length,
+                )
+            out.append(around)
+        return out
+
     def sentences(self) -> Iterator[tuple[int, int]]:
         """Every sentence as ``(start, end)``, in order (empty ones included)."""
         start = 0
@@ -112,8 +150,11 @@ def segment(text: str) -> Segmentation:
     """
     # One scan for the phrase level, whose ends include those of the levels above it.
     found = [m.start() for m in _ENDS.finditer(text)]
-    if any(text[i] in ".,:" for i in found):
-        found = [i for i in found if text[i] not in ".,:" or _is_end(text, i)]
+    if "," in text:
+        commas = [m.start() for m in _COMMA_BEFORE_DIGIT.finditer(text)]
+        inside = {i for i in commas if not _is_end(text, i)}
+        if inside:
+            found = [i for i in found if i not in inside]
     phrase = tuple(found)
     part = tuple(i for i in phrase if text[i] not in _PHRASE_ONLY)
     sentence = tuple(i for i in part if text[i] not in _PART_ONLY)
