@@ -345,21 +345,15 @@ def value_interval(
     """
     if not numerals:
         raise ValueError("value_interval needs at least one numeral")
-
-    def base(n: Numeral) -> Interval:
-        d = -n.digits if negative else n.digits
-        if n.chinese or (exact and n.is_integer):
-            return Interval.point(d)
-        return Interval.from_rounded(d, rounding)
-
     if len(numerals) > 1:
-        first, last = base(numerals[0]), base(numerals[-1])
+        first = _written_interval(numerals[0], exact, rounding, negative)
+        last = _written_interval(numerals[-1], exact, rounding, negative)
         return first.hull(last), Comparator.RANGE
 
     n = numerals[0]
-    iv = base(n)
+    iv = _written_interval(n, exact, rounding, negative)
     comparator = Comparator.EQ
-    if not any(word in QUALIFIERS for word in qualifiers):
+    if not qualifiers or not any(word in QUALIFIERS for word in qualifiers):
         return iv, comparator
     v = Fraction(-n.digits if negative else n.digits)
     for word in qualifiers:
@@ -386,3 +380,11 @@ def value_interval(
         else:  # LE
             iv, comparator = Interval.at_most(v), Comparator.LE
     return iv, comparator
+
+
+def _written_interval(n: Numeral, exact: bool, rounding: Rounding, negative: bool) -> Interval:
+    """The interval of one numeral before qualifiers: itself if exact, else its rounding."""
+    d = -n.digits if negative else n.digits
+    if n.chinese or (exact and n.is_integer):
+        return Interval.point(d)
+    return Interval.from_rounded(d, rounding)

@@ -111,7 +111,9 @@ def _value(
 ) -> Value:
     """The exact value of a mention (cached by the numbers' text, unit, qualifiers, options)."""
     tolerance = options.tolerance
-    key = (*(n.text for n in numerals), unit, qualifiers, negative, options.rounding,
+    # Strings, ints and bools only (the rounding by its value): the garbage collector stops
+    # tracking such a tuple, so the cache keys add nothing to its full collections.
+    key = (*(n.text for n in numerals), unit, qualifiers, negative, options.rounding.value,
            tolerance.numerator, tolerance.denominator)  # fmt: skip
     value = _VALUES.get(key)
     if value is None:
