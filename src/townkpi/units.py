@@ -201,11 +201,16 @@ def _dimension_key(dims: Mapping[str, object]) -> str:
     return "*".join(_power_text(name, power) for name, power in sorted(dims.items())) or "[]"
 
 
+def _name_dimension(reg: pint.UnitRegistry[Any], name: str) -> str:
+    """The dimension key of a unit by its name in the registry, without parsing a string."""
+    return _dimension_key(reg.get_dimensionality(reg.UnitsContainer({name: Fraction(1)})))
+
+
 @functools.cache
 def _counting_dimensions() -> frozenset[str]:
     reg = registry()
     members = reg.get_group(COUNTING_GROUP).members
-    return frozenset(_dimension_key(reg.Unit(m).dimensionality) for m in members)
+    return frozenset(_name_dimension(reg, m) for m in members)
 
 
 _SIMPLE_CATEGORIES: Final = {
@@ -331,7 +336,7 @@ def _named(reg: pint.UnitRegistry[Any], text: str, norm: str) -> Unit | None:
         return None
     prefix, name, _suffix = candidates[0]
     if not prefix:  # the unit itself, to the first power: no scale, its own symbol
-        key = _dimension_key(reg.get_dimensionality(reg.UnitsContainer({name: Fraction(1)})))
+        key = _name_dimension(reg, name)
         return Unit(text=text, dimension=key, category=_category(key), factor=Fraction(1),
                     base=reg.get_symbol(name))  # fmt: skip
     scale = _prefix_factors().get(prefix)
