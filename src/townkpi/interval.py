@@ -52,6 +52,8 @@ class Rounding(enum.StrEnum):
 def _frac(x: Number) -> Fraction:
     if isinstance(x, Fraction):
         return x
+    if isinstance(x, Decimal):  # the same Fraction, without Fraction's slower generic path
+        return Fraction(*x.as_integer_ratio())
     return Fraction(x)
 
 

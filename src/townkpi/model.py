@@ -263,6 +263,10 @@ def _rescaled(n: Numeral, digits: Decimal, scale: int) -> Numeral:
     return Numeral(text=n.text, digits=digits, scale=scale, chinese=n.chinese)
 
 
+#: The word a numeral's scale (a power of ten) adds before the unit: 2.2万 + 个 → 2.2 万个.
+_SCALE_WORDS: Final = {4: "万", 8: "亿", 12: "万亿"}
+
+
 _RANGE_SEPARATORS: Final = ("-", "－", "~", "～", "至", "—", "–", "到")
 _NUMBER_AT_START: Final = re.compile(
     r"[-−]?[0-9０-９][0-9０-９,，.．]*(?:万亿|亿|万)?|[零〇一二两三四五六七八九十百千万亿]+"
@@ -331,19 +335,21 @@ class Value:
         if not numerals:
             raise ValueError("a value needs at least one numeral")
         scale = numerals[-1].scale
-        numerals = tuple(
-            n
-            if n.scale == scale
-            else _rescaled(n, n.digits, scale)
-            if n.scale == 0 and not n.chinese
-            else _rescaled(n, n.value.scaleb(-scale), scale)
-            for n in numerals
-        )
         written_unit = unit
         if scale and unit:
-            written_unit = {4: "万", 8: "亿", 12: "万亿"}.get(scale, "") + unit
-            numerals = tuple(_rescaled(n, n.digits, 0) for n in numerals)
-        elif scale:
+            # The scale moves into the unit; the digits stay (value_interval reads only the
+            # digits of a numeral, so the numerals need not be rebuilt with scale 0).
+            written_unit = _SCALE_WORDS.get(scale, "") + unit
+        if len(numerals) > 1:
+            numerals = tuple(
+                n
+                if n.scale == scale
+                else _rescaled(n, n.digits, scale)
+                if n.scale == 0 and not n.chinese
+                else _rescaled(n, n.value.scaleb(-scale), scale)
+                for n in numerals
+            )
+        if scale and not unit:
             numerals = tuple(_rescaled(n, n.value, 0) for n in numerals)
         checked = exact is None  # the unit is resolved (so known) here, else checked below
         if exact is None:
@@ -356,11 +362,15 @@ class Value:
             tolerance=tolerance,
             negative=negative,
         )
-        signed = [-n.digits if negative else n.digits for n in numerals]
-        text = "-".join(format(d, "f") for d in signed)
+        if len(numerals) == 1:
+            number = -numerals[0].digits if negative else numerals[0].digits
+            text = format(number, "f")
+        else:
+            signed = [-n.digits if negative else n.digits for n in numerals]
+            text = "-".join(format(d, "f") for d in signed)
+            number = signed[0]
         # What the constructor's validators would check and the steps above do not ensure: a
         # finite number, then a known unit (in that order, as they run).
-        number = signed[0]
         if not number.is_finite():
             raise ValueError(f"not a finite number: {number}")
         if not checked and written_unit is not None:

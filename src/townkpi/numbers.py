@@ -55,7 +55,6 @@ CHINESE_DIGITS: Final[Mapping[str, int]] = MappingProxyType(
 """Chinese numeral characters and their digit values (两 is 2, 〇 and 零 are 0)."""
 _SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS: Final = {"万": 10**4, "亿": 10**8}
-_SCALE_CHARS: Final = {"万": 4, "亿": 8}
 
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
 _ARABIC = re.compile(r"(?P<number>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<scale>万亿|亿|万)?")
@@ -305,13 +304,35 @@ def parse_numeral(text: str) -> Numeral:
             probe = _ARABIC.match(ascii_text)
             bad = min(probe.end() if probe is not None else 0, len(text) - 1)
             raise NumberFormatError(text, bad, f"stray character {text[bad]!r}")
-        scale = sum(_SCALE_CHARS[ch] for ch in m["scale"] or "")
-        digits = Decimal(m["number"].replace(",", "").replace("−", "-"))
-        return Numeral(text=text, digits=digits, scale=scale)
+        number, scale_word = m.group("number", "scale")
+        digits = Decimal(number.replace(",", "").replace("−", "-"))
+        return _numeral(text, digits, _SCALES[scale_word], False)
     for i, ch in enumerate(text):
         if ch not in CHINESE_DIGITS and ch not in _SMALL_UNITS and ch not in _LARGE_UNITS:
             raise NumberFormatError(text, i, f"stray character {ch!r}")
-    return Numeral(text=text, digits=Decimal(_parse_chinese(text, 0, len(text))), chinese=True)
+    return _numeral(text, Decimal(_parse_chinese(text, 0, len(text))), 0, True)
+
+
+#: The scale of each 万/亿 word a written number may end with (None: no scale word).
+_SCALES: Final[Mapping[str | None, int]] = {None: 0, "万": 4, "亿": 8, "万亿": 12}
+
+
+def _numeral(text: str, digits: Decimal, scale: int, chinese: bool) -> Numeral:
+    """A [`Numeral`][townkpi.numbers.Numeral] built without running its validators.
+
+    Only for what ``parse_numeral`` has just read: a non-empty text, a Decimal, a scale of 0 or
+    more and a bool, which the validators would accept; equal to ``Numeral(...)``.
+    """
+    numeral = _new(Numeral)
+    _set(numeral, "text", text)
+    _set(numeral, "digits", digits)
+    _set(numeral, "scale", scale)
+    _set(numeral, "chinese", chinese)
+    return numeral
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def value_interval(
@@ -345,21 +366,15 @@ def value_interval(
     """
     if not numerals:
         raise ValueError("value_interval needs at least one numeral")
-
-    def base(n: Numeral) -> Interval:
-        d = -n.digits if negative else n.digits
-        if n.chinese or (exact and n.is_integer):
-            return Interval.point(d)
-        return Interval.from_rounded(d, rounding)
-
     if len(numerals) > 1:
-        first, last = base(numerals[0]), base(numerals[-1])
+        first = _written_interval(numerals[0], exact, rounding, negative)
+        last = _written_interval(numerals[-1], exact, rounding, negative)
         return first.hull(last), Comparator.RANGE
 
     n = numerals[0]
-    iv = base(n)
+    iv = _written_interval(n, exact, rounding, negative)
     comparator = Comparator.EQ
-    if not any(word in QUALIFIERS for word in qualifiers):
+    if not qualifiers or not any(word in QUALIFIERS for word in qualifiers):
         return iv, comparator
     v = Fraction(-n.digits if negative else n.digits)
     for word in qualifiers:
@@ -386,3 +401,11 @@ def value_interval(
         else:  # LE
             iv, comparator = Interval.at_most(v), Comparator.LE
     return iv, comparator
+
+
+def _written_interval(n: Numeral, exact: bool, rounding: Rounding, negative: bool) -> Interval:
+    """The interval of one numeral before qualifiers: itself if exact, else its rounding."""
+    d = -n.digits if negative else n.digits
+    if n.chinese or (exact and n.is_integer):
+        return Interval.point(d)
+    return Interval.from_rounded(d, rounding)

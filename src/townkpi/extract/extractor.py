@@ -99,6 +99,9 @@ class ExtractOptions:
 #: Values already built, by what determines them: reports repeat 5%, 100%, 1个 ….
 _VALUES: dict[tuple[object, ...], Value] = {}
 _MAX_CACHED_VALUES: Final = 16384
+#: Each rounding by its plain string value, for the cache key (a dict lookup is cheaper than
+#: the enum's ``value`` property).
+_ROUNDING: Final = {r: r.value for r in Rounding}
 
 
 def _value(
@@ -111,7 +114,9 @@ def _value(
 ) -> Value:
     """The exact value of a mention (cached by the numbers' text, unit, qualifiers, options)."""
     tolerance = options.tolerance
-    key = (*(n.text for n in numerals), unit, qualifiers, negative, options.rounding,
+    # Strings, ints and bools only (the rounding by its value): the garbage collector stops
+    # tracking such a tuple, so the cache keys add nothing to its full collections.
+    key = (*(n.text for n in numerals), unit, qualifiers, negative, _ROUNDING[options.rounding],
            tolerance.numerator, tolerance.denominator)  # fmt: skip
     value = _VALUES.get(key)
     if value is None:
