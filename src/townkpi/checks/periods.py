@@ -7,7 +7,8 @@ subject and unit dimension. Stocks (farmland, population) and ratios are not com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
 
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import is_actual, show_interval
@@ -49,13 +50,28 @@ class PartialYearAboveFullYear(Check):
             if not is_actual(fact) or "累计" in fact.qualifiers:
                 continue
             flows.append((ind.name, fact))
-        by_name: dict[str, list[Fact]] = {}
-        for name, fact in flows:
-            by_name.setdefault(name, []).append(fact)
+        by_year = _partial_years(flows)
+        ranked: dict[tuple[str, int, str, str | None], list[tuple[Fraction, int, Fact]]] = {}
         for name, full in flows:
-            if full.period is None or not full.period.is_full_year:
+            if full.period is None or not full.period.is_full_year or full.unit is None:
                 continue
-            for part in by_name[name]:  # the flows of other indicators never compare
+            top = full.interval.upper
+            if top is None:
+                continue  # no part is surely above an unbounded whole
+            key = (name, full.period.start_year, full.unit, full.subject)
+            candidates = ranked.get(key)
+            if candidates is None:
+                parts = by_year.get(key[:2], ())
+                same = [(place, f) for place, f in parts if same_subject(f, full)]
+                candidates = ranked[key] = _by_lower(same, full.unit)
+            # A part is reported only when its lower end is at least the full year's upper
+            # end: visit those (the largest lower ends first), then compare them in text order.
+            above = []
+            for lower, place, part in candidates:
+                if lower < top:
+                    break
+                above.append((place, part))
+            for _, part in sorted(above, key=lambda e: e[0]):
                 found = self._compare(name, full, name, part)
                 if found is not None:
                     yield found
@@ -90,6 +106,32 @@ class PartialYearAboveFullYear(Check):
                 "unit": unit,
             },
         )
+
+
+def _partial_years(flows: list[tuple[str, Fact]]) -> dict[tuple[str, int], list[tuple[int, Fact]]]:
+    """The flows over part of one year, by indicator and year, each with its place in the text.
+
+    Only these can lie above a full year's flow of the same indicator (a period lies within
+    a year only when it starts and ends in it).
+    """
+    by_year: dict[tuple[str, int], list[tuple[int, Fact]]] = {}
+    for place, (name, fact) in enumerate(flows):
+        period = fact.period
+        assert period is not None
+        if period.start_year == period.end_year and not period.is_full_year:
+            by_year.setdefault((name, period.start_year), []).append((place, fact))
+    return by_year
+
+
+def _by_lower(flows: Iterable[tuple[int, Fact]], unit: str) -> list[tuple[Fraction, int, Fact]]:
+    """The flows with a lower end in ``unit``, by that end (largest first), with their places."""
+    out = []
+    for place, fact in flows:
+        p = interval_in_unit(fact, unit)
+        if p is not None and p.lower is not None:
+            out.append((p.lower, place, fact))
+    out.sort(key=lambda e: e[0], reverse=True)
+    return out
 
 
 @hookimpl
