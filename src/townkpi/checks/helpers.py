@@ -469,6 +469,8 @@ class CounterpartIndex:
         The same figure as ``next(f for f in counterparts(…) if where(f))``: one of the same
         sentence first, then the nearest in the text, the first candidate on a tie.
         """
+        if not self._sentences and not self._scopes:
+            return None  # no candidate at all (the usual case)
         ctx = self._ctx
         best: tuple[int, int, Fact] | None = None
         sentence = fact.sentence

@@ -51,27 +51,23 @@ class PartialYearAboveFullYear(Check):
                 continue
             flows.append((ind.name, fact))
         by_year = _partial_years(flows)
+        if not by_year:
+            return  # no flow over part of a year
         ranked: dict[tuple[str, int, str, str | None], list[tuple[Fraction, int, Fact]]] = {}
         for name, full in flows:
-            if full.period is None or not full.period.is_full_year or full.unit is None:
+            period = full.period
+            if period is None or full.unit is None or not period.is_full_year:
                 continue
+            parts = by_year.get((name, period.start_year))
             top = full.interval.upper
-            if top is None:
+            if not parts or top is None:
                 continue  # no part is surely above an unbounded whole
-            key = (name, full.period.start_year, full.unit, full.subject)
+            key = (name, period.start_year, full.unit, full.subject)
             candidates = ranked.get(key)
             if candidates is None:
-                parts = by_year.get(key[:2], ())
                 same = [(place, f) for place, f in parts if same_subject(f, full)]
                 candidates = ranked[key] = _by_lower(same, full.unit)
-            # A part is reported only when its lower end is at least the full year's upper
-            # end: visit those (the largest lower ends first), then compare them in text order.
-            above = []
-            for lower, place, part in candidates:
-                if lower < top:
-                    break
-                above.append((place, part))
-            for _, part in sorted(above, key=lambda e: e[0]):
+            for part in _reaching(candidates, top):
                 found = self._compare(name, full, name, part)
                 if found is not None:
                     yield found
@@ -121,6 +117,22 @@ def _partial_years(flows: list[tuple[str, Fact]]) -> dict[tuple[str, int], list[
         if period.start_year == period.end_year and not period.is_full_year:
             by_year.setdefault((name, period.start_year), []).append((place, fact))
     return by_year
+
+
+def _reaching(ranked: list[tuple[Fraction, int, Fact]], top: Fraction) -> list[Fact]:
+    """The flows whose lower end is at least ``top``, in text order.
+
+    Only these can lie surely above a full year whose upper end is ``top``: they are the first
+    of ``ranked`` (largest lower end first), and the others are not visited.
+    """
+    above = []
+    for lower, place, part in ranked:
+        if lower < top:
+            break
+        above.append((place, part))
+    if len(above) > 1:
+        above.sort(key=lambda e: e[0])
+    return [part for _, part in above]
 
 
 def _by_lower(flows: Iterable[tuple[int, Fact]], unit: str) -> list[tuple[Fraction, int, Fact]]:
