@@ -30,7 +30,8 @@ The public API, in the order a reader meets it:
 - writing checks: the helpers that townkpi's checks and the sector packs share
   ([`townkpi.checks.helpers`][townkpi.checks.helpers]) say which figures are comparable
   ([`same_scope`][townkpi.same_scope], [`same_subject`][townkpi.same_subject],
-  [`counterparts`][townkpi.counterparts], [`amounts_in_sentence`][townkpi.amounts_in_sentence],
+  [`counterparts`][townkpi.counterparts] (and [`CounterpartIndex`][townkpi.CounterpartIndex], the
+  nearest of each figure's), [`amounts_in_sentence`][townkpi.amounts_in_sentence],
   [`amounts_before`][townkpi.amounts_before], [`related_in_catalog`][townkpi.related_in_catalog]),
   read their wording ([`figure_words`][townkpi.figure_words],
   [`is_increment`][townkpi.is_increment], [`is_cumulative`][townkpi.is_cumulative],
@@ -92,6 +93,7 @@ if TYPE_CHECKING:
         RateOfCountsCheck,
     )
     from townkpi.checks.helpers import (
+        CounterpartIndex,
         WholeCounts,
         amounts_before,
         amounts_in_sentence,
@@ -212,6 +214,7 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
         "RateOfCountsCheck",
     ),
     "townkpi.checks.helpers": (
+        "CounterpartIndex",
         "WholeCounts",
         "amounts_before",
         "amounts_in_sentence",
@@ -337,6 +340,7 @@ __all__ = [
     "ConfigError",
     "CountRate",
     "CountTerms",
+    "CounterpartIndex",
     "DimensionMismatchError",
     "Document",
     "Evidence",

@@ -46,8 +46,9 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -55,13 +56,14 @@ import attrs
 from townkpi.checks.base import CheckContext
 from townkpi.errors import DimensionMismatchError, UnitError
 from townkpi.interval import Interval
-from townkpi.model import Fact, FactKind, Modality
+from townkpi.model import Fact, FactKind, Modality, Period
 from townkpi.units import Unit, UnitCategory, parse_unit
 
 __all__ = [
     "INCREMENT_WORDS",
     "UNDER_WAY_WORDS",
     "WHOLE_AREA_PREFIX",
+    "CounterpartIndex",
     "WholeCounts",
     "amounts_before",
     "amounts_in_sentence",
@@ -264,9 +266,14 @@ def same_subject(a: Fact, b: Fact) -> bool:
     轨道交通宁慈线); a missing subject matches another missing one or a subject that names the
     whole area (全镇, 全市, 全省).
     """
-    if a.subject == b.subject:
+    return _subjects_match(a.subject, b.subject)
+
+
+def _subjects_match(a: str | None, b: str | None) -> bool:
+    """``same_subject`` of two figures with these subjects."""
+    if a == b:
         return True
-    sa, sb = a.subject or "", b.subject or ""
+    sa, sb = a or "", b or ""
     if not sa or not sb:
         return (sa or sb).startswith(WHOLE_AREA_PREFIX)
     return sa in sb or sb in sa
@@ -294,6 +301,21 @@ def _names(indicators: str | Iterable[str]) -> frozenset[str]:
     return frozenset((indicators,) if isinstance(indicators, str) else indicators)
 
 
+def _candidates(
+    ctx: CheckContext, names: frozenset[str], wanted: frozenset[FactKind], *, head: bool
+) -> Iterable[Fact]:
+    """The figures of the named indicators, in the order ``counterparts`` ranks ties in."""
+    if not head and wanted == {FactKind.AMOUNT}:
+        return (f for name in sorted(names) for f in ctx.amounts_of(name))
+    if len(names) == 1:  # in text order, as the scan below gives them
+        return ctx.figures_of(next(iter(names)), *wanted, head=head)
+    return (
+        f
+        for f in ctx.of_kind(*wanted)
+        if (ind := ctx.indicator(f, head=head, clause=not head)) is not None and ind.name in names
+    )
+
+
 def counterparts(
     ctx: CheckContext,
     fact: Fact,
@@ -315,18 +337,7 @@ def counterparts(
             a noun phrase, and without the words of its clause (``ctx.indicator(f, head=True)``):
             the stricter lookup of checks that judge a figure by what it measures.
     """
-    names, wanted = _names(indicators), frozenset(kinds)
-    if not head and wanted == {FactKind.AMOUNT}:
-        candidates: Iterable[Fact] = (f for name in sorted(names) for f in ctx.amounts_of(name))
-    elif len(names) == 1:  # in text order, as the scan below gives them
-        candidates = ctx.figures_of(next(iter(names)), *wanted, head=head)
-    else:
-        candidates = (
-            f
-            for f in ctx.of_kind(*wanted)
-            if (ind := ctx.indicator(f, head=head, clause=not head)) is not None
-            and ind.name in names
-        )
+    candidates = _candidates(ctx, _names(indicators), frozenset(kinds), head=head)
     out = [
         other
         for other in dict.fromkeys(candidates)
@@ -340,6 +351,155 @@ def counterparts(
         return near, abs(fact.span.start - other.span.start)
 
     return sorted(out, key=distance)
+
+
+class _Line:
+    """The candidates of one scope and subject: by position, and those without a position."""
+
+    __slots__ = ("by_order", "entries", "starts", "unplaced")
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, int, Fact]] = []  # (start, order, fact), sorted
+        self.starts: list[int] = []
+        self.unplaced: list[tuple[int, Fact]] = []  # (order, fact) of figures without a span
+        self.by_order: list[tuple[int, Fact]] = []  # every candidate, in candidate order
+
+    def nearest(self, fact: Fact) -> tuple[int, int, Fact] | None:
+        """The (distance, order, figure) that ranks first for ``fact``, itself excluded."""
+        best: tuple[int, int, Fact] | None = None
+        if fact.span is None:  # every distance is zero: the first in candidate order
+            for order, other in self.by_order[:2]:
+                if other.id != fact.id:
+                    return 0, order, other
+            return None
+        for order, other in self.unplaced[:2]:
+            if other.id != fact.id:
+                best = (0, order, other)
+                break
+        starts, entries, s0 = self.starts, self.entries, fact.span.start
+        # the nearest start at or before s0: the first entry of its run (least order)
+        hi = bisect.bisect_right(starts, s0)
+        while hi > 0:
+            lo = bisect.bisect_left(starts, starts[hi - 1], 0, hi)
+            picked = next((e for e in entries[lo:hi] if e[2].id != fact.id), None)
+            if picked is not None:
+                key = (s0 - picked[0], picked[1], picked[2])
+                if best is None or key[:2] < best[:2]:
+                    best = key
+                break
+            hi = lo  # the run held only the figure itself
+        right = bisect.bisect_right(starts, s0)
+        if right < len(entries):
+            start, order, other = entries[right]
+            if best is None or (start - s0, order) < best[:2]:
+                best = (start - s0, order, other)
+        return best
+
+
+class CounterpartIndex:
+    """The figures of some catalog indicators, indexed to find a figure's nearest counterpart.
+
+    ``index.nearest(fact)`` is the first figure of ``counterparts(ctx, fact, indicators,
+    kinds=kinds, head=head)`` that ``where`` accepts, found without comparing ``fact`` with
+    every candidate: figures of the same sentence are tested directly, the others are indexed
+    by target or not, increment or not, period and subject, and sorted by position. A check that
+    looks for one counterpart of every figure builds the index once and stays linear in the
+    report where ``counterparts`` on every figure would compare every pair.
+
+    Args:
+        ctx: The check context.
+        indicators: Canonical names of catalog indicators (one name or several).
+        kinds: The kinds of figures to return (amounts by default).
+        head: Match a figure's indicator phrase only at its end (see ``counterparts``).
+        where: Accept only the figures for which this is true (every one by default).
+
+    Examples:
+        >>> from townkpi import CheckContext, Report, fact
+        >>> whole = fact("排摸违法建筑", "58宗", period=2023)
+        >>> part = fact("已处置", "55宗", period=2023)
+        >>> ctx = CheckContext(report=Report(source="x", facts=[whole, part]))
+        >>> CounterpartIndex(ctx, "违法建筑排摸").nearest(part) == whole
+        True
+    """
+
+    def __init__(
+        self,
+        ctx: CheckContext,
+        indicators: str | Iterable[str],
+        *,
+        kinds: Iterable[FactKind] = (FactKind.AMOUNT,),
+        head: bool = False,
+        where: Callable[[Fact], bool] | None = None,
+    ) -> None:
+        self._ctx = ctx
+        self._sentences: dict[tuple[int, int], list[tuple[int, Fact]]] = {}
+        self._scopes: dict[tuple[bool, bool, Period], dict[str | None, _Line]] = {}
+        self._subjects: dict[tuple[bool, bool, Period, str | None], list[_Line]] = {}
+        seen: set[str] = set()
+        order = -1
+        for f in _candidates(ctx, _names(indicators), frozenset(kinds), head=head):
+            if f.id in seen:
+                continue
+            seen.add(f.id)
+            order += 1
+            if where is not None and not where(f):
+                continue
+            if f.sentence is not None:
+                key = (f.sentence.start, f.sentence.end)
+                self._sentences.setdefault(key, []).append((order, f))
+            if f.period is None:
+                continue  # found only in its own sentence
+            scope = (f.modality is Modality.TARGET, is_increment(f), f.period)
+            line = self._scopes.setdefault(scope, {}).get(f.subject)
+            if line is None:
+                line = self._scopes[scope][f.subject] = _Line()
+            line.by_order.append((order, f))
+            if f.span is None:
+                line.unplaced.append((order, f))
+            else:
+                line.entries.append((f.span.start, order, f))
+        for lines in self._scopes.values():
+            for line in lines.values():
+                line.entries.sort(key=lambda e: (e[0], e[1]))
+                line.starts = [e[0] for e in line.entries]
+
+    def nearest(self, fact: Fact) -> Fact | None:
+        """The nearest counterpart of ``fact`` that ``where`` accepts, or None.
+
+        The same figure as ``next(f for f in counterparts(…) if where(f))``: one of the same
+        sentence first, then the nearest in the text, the first candidate on a tie.
+        """
+        if not self._sentences and not self._scopes:
+            return None  # no candidate at all (the usual case)
+        ctx = self._ctx
+        best: tuple[int, int, Fact] | None = None
+        sentence = fact.sentence
+        if sentence is not None:
+            for order, other in self._sentences.get((sentence.start, sentence.end), ()):
+                if other.id == fact.id or not same_scope(ctx, fact, other):
+                    continue
+                span, other_span = fact.span, other.span
+                dist = (
+                    0 if span is None or other_span is None else abs(span.start - other_span.start)
+                )
+                if best is None or (dist, order) < best[:2]:
+                    best = (dist, order, other)
+            if best is not None:
+                return best[2]
+        if fact.period is None:
+            return None  # a figure of another sentence must state the same period
+        target, increment = fact.modality is Modality.TARGET, is_increment(fact)
+        key = (target, increment, fact.period, fact.subject)
+        lines = self._subjects.get(key)
+        if lines is None:
+            scope = self._scopes.get(key[:3], {})
+            lines = [line for s, line in scope.items() if _subjects_match(fact.subject, s)]
+            self._subjects[key] = lines
+        for line in lines:
+            found = line.nearest(fact)
+            if found is not None and (best is None or found[:2] < best[:2]):
+                best = found
+        return None if best is None else best[2]
 
 
 def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:

@@ -7,7 +7,8 @@ subject and unit dimension. Stocks (farmland, population) and ratios are not com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
 
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import is_actual, show_interval
@@ -49,13 +50,24 @@ class PartialYearAboveFullYear(Check):
             if not is_actual(fact) or "累计" in fact.qualifiers:
                 continue
             flows.append((ind.name, fact))
-        by_name: dict[str, list[Fact]] = {}
-        for name, fact in flows:
-            by_name.setdefault(name, []).append(fact)
+        by_year = _partial_years(flows)
+        if not by_year:
+            return  # no flow over part of a year
+        ranked: dict[tuple[str, int, str, str | None], list[tuple[Fraction, int, Fact]]] = {}
         for name, full in flows:
-            if full.period is None or not full.period.is_full_year:
+            period = full.period
+            if period is None or full.unit is None or not period.is_full_year:
                 continue
-            for part in by_name[name]:  # the flows of other indicators never compare
+            parts = by_year.get((name, period.start_year))
+            top = full.interval.upper
+            if not parts or top is None:
+                continue  # no part is surely above an unbounded whole
+            key = (name, period.start_year, full.unit, full.subject)
+            candidates = ranked.get(key)
+            if candidates is None:
+                same = [(place, f) for place, f in parts if same_subject(f, full)]
+                candidates = ranked[key] = _by_lower(same, full.unit)
+            for part in _reaching(candidates, top):
                 found = self._compare(name, full, name, part)
                 if found is not None:
                     yield found
@@ -90,6 +102,48 @@ class PartialYearAboveFullYear(Check):
                 "unit": unit,
             },
         )
+
+
+def _partial_years(flows: list[tuple[str, Fact]]) -> dict[tuple[str, int], list[tuple[int, Fact]]]:
+    """The flows over part of one year, by indicator and year, each with its place in the text.
+
+    Only these can lie above a full year's flow of the same indicator (a period lies within
+    a year only when it starts and ends in it).
+    """
+    by_year: dict[tuple[str, int], list[tuple[int, Fact]]] = {}
+    for place, (name, fact) in enumerate(flows):
+        period = fact.period
+        assert period is not None
+        if period.start_year == period.end_year and not period.is_full_year:
+            by_year.setdefault((name, period.start_year), []).append((place, fact))
+    return by_year
+
+
+def _reaching(ranked: list[tuple[Fraction, int, Fact]], top: Fraction) -> list[Fact]:
+    """The flows whose lower end is at least ``top``, in text order.
+
+    Only these can lie surely above a full year whose upper end is ``top``: they are the first
+    of ``ranked`` (largest lower end first), and the others are not visited.
+    """
+    above = []
+    for lower, place, part in ranked:
+        if lower < top:
+            break
+        above.append((place, part))
+    if len(above) > 1:
+        above.sort(key=lambda e: e[0])
+    return [part for _, part in above]
+
+
+def _by_lower(flows: Iterable[tuple[int, Fact]], unit: str) -> list[tuple[Fraction, int, Fact]]:
+    """The flows with a lower end in ``unit``, by that end (largest first), with their places."""
+    out = []
+    for place, fact in flows:
+        p = interval_in_unit(fact, unit)
+        if p is not None and p.lower is not None:
+            out.append((p.lower, place, fact))
+    out.sort(key=lambda e: e[0], reverse=True)
+    return out
 
 
 @hookimpl

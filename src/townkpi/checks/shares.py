@@ -18,7 +18,7 @@ from typing import Final
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import comparable, percent_interval, show_interval
 from townkpi.checks.helpers import (
-    counterparts,
+    CounterpartIndex,
     describe_fact,
     interval_in_unit,
     proportion_interval,
@@ -168,9 +168,15 @@ class PartAboveWhole(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each part above its whole."""
+        # the nearest whole of each part, from one index per whole (not every pair compared)
+        wholes: dict[str, CounterpartIndex] = {}
         for part, ind in ctx.with_indicators(FactKind.AMOUNT):
             for whole_name in ind.part_of:
-                for whole in counterparts(ctx, part, whole_name)[:1]:
+                index = wholes.get(whole_name)
+                if index is None:
+                    index = wholes[whole_name] = CounterpartIndex(ctx, whole_name)
+                whole = index.nearest(part)
+                if whole is not None:
                     found = self._compare(part, whole, ind.name, whole_name)
                     if found is not None:
                         yield found
@@ -222,14 +228,19 @@ class SumOfParts(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole whose parts cannot sum to it."""
+        # the nearest part of each name, from one index per name (not every pair compared)
+        indexes: dict[str, CounterpartIndex] = {}
         for whole, ind in ctx.with_indicators(FactKind.AMOUNT):
             if not ind.sum_of:
                 continue
             parts: list[Fact] = []
             for name in ind.sum_of:
-                found = counterparts(ctx, whole, name)
-                if found:
-                    parts.append(found[0])
+                index = indexes.get(name)
+                if index is None:
+                    index = indexes[name] = CounterpartIndex(ctx, name)
+                found = index.nearest(whole)
+                if found is not None:
+                    parts.append(found)
             if len(parts) < 2:  # noqa: PLR2004 - a sum needs two parts
                 continue
             finding = self._compare(whole, parts, complete=len(parts) == len(ind.sum_of))

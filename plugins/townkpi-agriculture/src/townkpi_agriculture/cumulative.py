@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from fractions import Fraction
+from typing import Final, TypeAlias
 
 from townkpi import (
     Check,
@@ -13,6 +14,7 @@ from townkpi import (
     FactKind,
     Finding,
     Modality,
+    Period,
     describe_fact,
     format_interval,
     interval_in_unit,
@@ -26,37 +28,81 @@ __all__ = ["NewAboveCumulative"]
 
 #: The sector whose running totals are checked.
 SECTOR: Final = "agriculture"
+#: A running total with its upper end and its place in the text.
+_Ranked: TypeAlias = tuple[Fraction, int, Fact]
 
 
-def _running_totals(ctx: CheckContext) -> dict[str, list[Fact]]:
-    """The running totals (累计) of the report by catalog indicator, in text order.
+class _Totals:
+    """The running totals (累计) of a report, indexed to find the first an addition exceeds.
 
-    Read once per report, so that finding the totals of each addition does not read every
-    amount of the report again.
+    Built once per report. A total can include an addition when both are of the same
+    indicator, both targets or neither, of the same place, and they stand in the same sentence
+    or state the same period; it is exceeded only when the addition's lower end reaches its
+    upper end. So the totals of each indicator are grouped by sentence, and by target, period,
+    subject and unit with their upper ends in order: an addition visits only the totals it may
+    exceed, not every total of its indicator.
     """
-    totals: dict[str, list[Fact]] = {}
-    for total, other in ctx.with_indicators(FactKind.AMOUNT, head=True):
-        if is_cumulative(ctx, total):
-            totals.setdefault(other.name, []).append(total)
-    return totals
 
+    def __init__(self, ctx: CheckContext) -> None:
+        self._sentences: dict[tuple[str, int, int], list[tuple[int, Fact]]] = {}
+        self._lines: dict[
+            tuple[str, bool, Period], dict[tuple[str | None, str | None], list[_Ranked]]
+        ] = {}
+        place = 0
+        for total, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
+            if not is_cumulative(ctx, total):
+                continue
+            place += 1  # text order
+            if total.sentence is not None:
+                key = (ind.name, total.sentence.start, total.sentence.end)
+                self._sentences.setdefault(key, []).append((place, total))
+            upper = total.interval.upper
+            if total.period is not None and upper is not None:
+                scope = (ind.name, total.modality is Modality.TARGET, total.period)
+                line = self._lines.setdefault(scope, {})
+                line.setdefault((total.subject, total.unit), []).append((upper, place, total))
+        for lines in self._lines.values():
+            for entries in lines.values():
+                entries.sort(key=lambda e: (e[0], e[1]))
 
-def _pairs(ctx: CheckContext, added: Fact, totals: dict[str, list[Fact]]) -> Iterator[Fact]:
-    """The running totals of the same indicator that include ``added``."""
-    ind = ctx.indicator(added, head=True)
-    if ind is None:
-        return
-    for total in totals.get(ind.name, ()):
-        if total.id == added.id:
-            continue
-        if (total.modality is Modality.TARGET) != (added.modality is Modality.TARGET):
-            continue
-        if not same_subject(added, total):
-            continue
-        if ctx.same_sentence(added, total) or (
-            added.period is not None and added.period == total.period
-        ):
-            yield total
+    def first_exceeded(self, added: Fact, name: str) -> Fact | None:
+        """The first total in the text that includes ``added`` and that it surely exceeds."""
+        best = min(
+            (*self._in_sentence(added, name), *self._in_period(added, name)),
+            key=lambda e: e[0],
+            default=None,
+        )
+        return None if best is None else best[1]
+
+    def _in_sentence(self, added: Fact, name: str) -> Iterator[tuple[int, Fact]]:
+        sentence = added.sentence
+        if sentence is None:
+            return
+        target = added.modality is Modality.TARGET
+        for place, total in self._sentences.get((name, sentence.start, sentence.end), ()):
+            if total.id == added.id or (total.modality is Modality.TARGET) != target:
+                continue
+            if not same_subject(added, total):
+                continue
+            a = interval_in_unit(added, total.unit or "")
+            if a is not None and surely_greater(a, total.interval):
+                yield place, total
+
+    def _in_period(self, added: Fact, name: str) -> Iterator[tuple[int, Fact]]:
+        if added.period is None:
+            return
+        key = (name, added.modality is Modality.TARGET, added.period)
+        for (_, unit), entries in self._lines.get(key, {}).items():
+            if not same_subject(added, entries[0][2]):
+                continue
+            a = interval_in_unit(added, unit or "")
+            if a is None or a.lower is None:
+                continue
+            for upper, place, total in entries:
+                if upper > a.lower:
+                    break  # the rest lie above every value of the addition
+                if total.id != added.id and surely_greater(a, total.interval):
+                    yield place, total
 
 
 class NewAboveCumulative(Check):
@@ -83,16 +129,16 @@ class NewAboveCumulative(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each addition above its running total."""
-        totals = _running_totals(ctx)
+        totals = _Totals(ctx)
         for added, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
             if ind.sector != SECTOR or added.unit is None:
                 continue
             if is_cumulative(ctx, added) or is_under_way(ctx, added):
                 continue
-            for total in _pairs(ctx, added, totals):
+            total = totals.first_exceeded(added, ind.name)
+            if total is not None:
                 a = interval_in_unit(added, total.unit or "")
-                if a is None or not surely_greater(a, total.interval):
-                    continue
+                assert a is not None  # what first_exceeded computed
                 unit = total.unit or ""
                 yield self.finding(
                     f"{describe_fact(added, period=True)} is part of the running total "
@@ -109,4 +155,3 @@ class NewAboveCumulative(Check):
                         Evidence.of("unit", unit),
                     ),
                 )
-                break

@@ -11,6 +11,7 @@ import attrs
 from townkpi import (
     Check,
     CheckContext,
+    CounterpartIndex,
     Evidence,
     Fact,
     FactKind,
@@ -18,7 +19,6 @@ from townkpi import (
     Interval,
     Parameter,
     UnitCategory,
-    counterparts,
     describe_fact,
     format_interval,
     interval_in_unit,
@@ -35,6 +35,7 @@ _MASS: Final = "公斤"
 #: A yield may be read as an amount (亩产650公斤) or as a ratio (650公斤/亩).
 _YIELD_KINDS: Final = (FactKind.AMOUNT, FactKind.RATIO)
 _AREA: Final = "亩"
+_ONE: Final = Interval.point(1)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -71,6 +72,16 @@ def _yield_interval(fact: Fact) -> Interval | None:
     if unit_category(fact) is UnitCategory.MASS:
         return interval_in_unit(fact, _MASS)
     return interval_in_unit(fact, YIELD_UNIT)
+
+
+def _stated_yield(fact: Fact) -> bool:
+    return _yield_interval(fact) is not None
+
+
+def _usable_area(fact: Fact) -> bool:
+    """Whether a sown area gives a yield: in 亩, not an increment, surely above zero."""
+    mu = interval_in_unit(fact, _AREA)
+    return mu is not None and not is_increment(fact) and quotient(_ONE, mu) is not None
 
 
 class YieldInconsistent(Check):
@@ -110,6 +121,9 @@ class YieldInconsistent(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each output and area whose quotient is impossible."""
+        # The first usable area (and stated yield) of each output, nearest first, from one
+        # index per indicator instead of ranking every counterpart of every output.
+        indexes: dict[str, CounterpartIndex] = {}
         for output, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
             crop = _BY_OUTPUT.get(ind.name)
             if crop is None:
@@ -117,18 +131,30 @@ class YieldInconsistent(Check):
             mass = interval_in_unit(output, _MASS)
             if mass is None or is_increment(output):
                 continue
-            for area in counterparts(ctx, output, (crop.area,), head=True):
-                mu = interval_in_unit(area, _AREA)
-                implied = None if mu is None or is_increment(area) else quotient(mass, mu)
-                if implied is None:
-                    continue
-                found = self._judge(ctx, crop, output, area, implied)
-                if found is not None:
-                    yield found
-                break
+            areas = indexes.get(crop.area)
+            if areas is None:
+                areas = indexes[crop.area] = CounterpartIndex(
+                    ctx, (crop.area,), head=True, where=_usable_area
+                )
+            area = areas.nearest(output)
+            if area is None:
+                continue
+            mu = interval_in_unit(area, _AREA)
+            implied = None if mu is None else quotient(mass, mu)
+            assert implied is not None  # what _usable_area tested
+            found = self._judge(ctx, crop, output, area, implied, indexes=indexes)
+            if found is not None:
+                yield found
 
     def _judge(
-        self, ctx: CheckContext, crop: Crop, output: Fact, area: Fact, implied: Interval
+        self,
+        ctx: CheckContext,
+        crop: Crop,
+        output: Fact,
+        area: Fact,
+        implied: Interval,
+        *,
+        indexes: dict[str, CounterpartIndex],
     ) -> Finding | None:
         evidence = [
             Evidence.of("output", str(output.value)),
@@ -138,18 +164,15 @@ class YieldInconsistent(Check):
         ]
         stated = None
         if crop.yield_ is not None:
-            stated = next(
-                (
-                    (fact, iv)
-                    for fact in counterparts(
-                        ctx, output, (crop.yield_,), kinds=_YIELD_KINDS, head=True
-                    )
-                    if (iv := _yield_interval(fact)) is not None
-                ),
-                None,
-            )
+            yields = indexes.get(crop.yield_)
+            if yields is None:
+                yields = indexes[crop.yield_] = CounterpartIndex(
+                    ctx, (crop.yield_,), kinds=_YIELD_KINDS, head=True, where=_stated_yield
+                )
+            stated = yields.nearest(output)
         if stated is not None:
-            fact, iv = stated
+            fact, iv = stated, _yield_interval(stated)
+            assert iv is not None  # what _stated_yield tested
             if implied.overlaps(iv):
                 return None
             return self.finding(

@@ -8,13 +8,13 @@ from typing import Final
 from townkpi import (
     Check,
     CheckContext,
+    CounterpartIndex,
     Evidence,
     Fact,
     FactKind,
     Finding,
     Interval,
     UnitCategory,
-    counterparts,
     describe_fact,
     format_interval,
     interval_in_unit,
@@ -43,11 +43,14 @@ def _ratio_interval(fact: Fact) -> Interval | None:
     return None
 
 
-def _first(ctx: CheckContext, fact: Fact, name: str) -> Fact | None:
-    for other in counterparts(ctx, fact, (name,), head=True):
-        if interval_in_unit(other, _UNIT) is not None:
-            return other
-    return None
+def _in_unit(fact: Fact) -> bool:
+    return interval_in_unit(fact, _UNIT) is not None
+
+
+def _incomes(ctx: CheckContext) -> tuple[CounterpartIndex, CounterpartIndex]:
+    """The urban and the rural incomes in the unit, indexed to find a figure's nearest."""
+    urban = CounterpartIndex(ctx, (URBAN,), head=True, where=_in_unit)
+    return urban, CounterpartIndex(ctx, (RURAL,), head=True, where=_in_unit)
 
 
 class IncomeGapRatio(Check):
@@ -72,11 +75,15 @@ class IncomeGapRatio(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each stated ratio the two stated incomes cannot give."""
+        # the nearest income of each kind in the unit, from one index each (not every pair)
+        incomes: tuple[CounterpartIndex, CounterpartIndex] | None = None
         for gap, ind in ctx.with_indicators(FactKind.RATIO, FactKind.AMOUNT, head=True):
             if ind.name != GAP:
                 continue
             stated = _ratio_interval(gap)
-            urban, rural = _first(ctx, gap, URBAN), _first(ctx, gap, RURAL)
+            if incomes is None:
+                incomes = _incomes(ctx)
+            urban, rural = incomes[0].nearest(gap), incomes[1].nearest(gap)
             if stated is None or urban is None or rural is None:
                 continue
             u, r = interval_in_unit(urban, _UNIT), interval_in_unit(rural, _UNIT)
@@ -123,11 +130,14 @@ class OverallIncomeOutsideRange(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each overall income above both or below both group incomes."""
+        incomes: tuple[CounterpartIndex, CounterpartIndex] | None = None
         for overall, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
             if ind.name != OVERALL:
                 continue
             o = interval_in_unit(overall, _UNIT)
-            urban, rural = _first(ctx, overall, URBAN), _first(ctx, overall, RURAL)
+            if incomes is None:
+                incomes = _incomes(ctx)
+            urban, rural = incomes[0].nearest(overall), incomes[1].nearest(overall)
             if o is None or urban is None or rural is None:
                 continue
             u, r = interval_in_unit(urban, _UNIT), interval_in_unit(rural, _UNIT)

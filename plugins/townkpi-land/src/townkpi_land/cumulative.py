@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from fractions import Fraction
+from typing import Final, TypeAlias
 
 from townkpi import (
     Check,
@@ -30,6 +31,10 @@ __all__ = ["CUMULATIVE", "CumulativeFell", "to_date"]
 #: area demolished, agreements signed, houses vacated, land acquired.
 CUMULATIVE: Final = frozenset({"拆迁户数", "拆迁面积", "拆迁签约", "腾空交付", "征地面积"})
 
+#: A figure with its place in the text, and with its lower end first.
+_Placed: TypeAlias = tuple[int, Fact]
+_Ranked: TypeAlias = tuple[Fraction, int, Fact]
+
 
 def to_date(ctx: CheckContext, fact: Fact) -> bool:
     """Whether an amount is the work done to date: marked 累计 (累计完成拆迁1200户).
@@ -42,6 +47,60 @@ def to_date(ctx: CheckContext, fact: Fact) -> bool:
 
 def _end(period: Period) -> tuple[int, int]:
     return period.end_year, period.end_month
+
+
+class _Earlier:
+    """The figures of each indicator that a figure done to date may be compared with, indexed.
+
+    A figure is reported against a later one done to date only when its period ends before
+    (done to date) or with (the work of one period) the later one's, and when its lower end, in
+    the later figure's unit, reaches the later figure's upper end. The figures are grouped by
+    indicator, whether done to date and the end of their period (a report names few ends), and,
+    for each unit and subject asked for, ordered by that lower end: a later figure visits only
+    those that may lie above it, not every figure of its indicator.
+    """
+
+    def __init__(self, facts: list[tuple[str, Fact, bool]]) -> None:
+        self._groups: dict[str, dict[tuple[bool, tuple[int, int]], list[_Placed]]] = {}
+        for place, (name, fact, done_to_date) in enumerate(facts):
+            assert fact.period is not None
+            key = (done_to_date, _end(fact.period))
+            self._groups.setdefault(name, {}).setdefault(key, []).append((place, fact))
+        self._ranked: dict[tuple[str, bool, tuple[int, int], str, str | None], list[_Ranked]] = {}
+
+    def above(self, name: str, later: Fact) -> list[tuple[Fact, bool]]:
+        """The figures of ``name`` that may lie above ``later``, in text order."""
+        assert later.period is not None
+        top, unit, end = later.interval.upper, later.unit, _end(later.period)
+        if top is None or unit is None:
+            return []
+        found: list[tuple[int, Fact, bool]] = []
+        for (done_to_date, other_end), placed in self._groups.get(name, {}).items():
+            if (other_end >= end) if done_to_date else (other_end != end):
+                continue
+            key = (name, done_to_date, other_end, unit, later.subject)
+            ranked = self._ranked.get(key)
+            if ranked is None:
+                ranked = self._ranked[key] = _by_lower(placed, later, unit)
+            for lower, place, fact in ranked:
+                if lower < top:
+                    break  # the rest lie below
+                found.append((place, fact, done_to_date))
+        found.sort(key=lambda e: e[0])
+        return [(fact, done_to_date) for _, fact, done_to_date in found]
+
+
+def _by_lower(placed: list[_Placed], later: Fact, unit: str) -> list[_Ranked]:
+    """The figures of ``later``'s subject with a lower end in ``unit``, by it, largest first."""
+    out = []
+    for place, fact in placed:
+        if not same_subject(fact, later):
+            continue
+        e = interval_in_unit(fact, unit)
+        if e is not None and e.lower is not None:
+            out.append((e.lower, place, fact))
+    out.sort(key=lambda e: e[0], reverse=True)
+    return out
 
 
 class CumulativeFell(Check):
@@ -75,12 +134,12 @@ class CumulativeFell(Check):
             if fact.modality is Modality.TARGET or is_total(ctx, fact) or fact.unit is None:
                 continue
             facts.append((ind.name, fact, to_date(ctx, fact)))
+        earlier_of = _Earlier(facts)
         for name, later, later_to_date in facts:
             if not later_to_date:
                 continue
-            for other_name, earlier, earlier_to_date in facts:
-                if other_name != name or earlier.id == later.id:
-                    continue
+            # only the figures that may lie above ``later``, in text order
+            for earlier, earlier_to_date in earlier_of.above(name, later):
                 found = self._compare(
                     name,
                     earlier,
