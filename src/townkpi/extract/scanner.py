@@ -189,7 +189,9 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
     return Patterns(
         digit=re.compile("[0-9０-９]"),
         arabic=_arabic_pattern(unit),
-        chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}]+"),
+        # ``[x][x]*``, not ``[x]+``: a pattern that starts with a character class is searched
+        # for that class first (fast); one that starts with a repeat is tried at every position
+        chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}]*"),
         lexical=re.compile(prefix_tree(leading)),
         quote=re.compile(
             r"“(?P<q1>[^“”\n]{1,24})”|‘(?P<q2>[^‘’\n]{1,24})’|「(?P<q3>[^「」\n]{1,24})」"
