@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from townkpi.extract.mention import Mention, MentionHint
+from townkpi.extract.mention import MentionHint, new_mention
 from townkpi.extract.scanner import (
     MAX_NUMBER_LENGTH,
     Builder,
@@ -271,9 +271,8 @@ def _record(b: Builder, number_start: int, x: _Extent) -> int:
     if numerals is None:
         return b.skip(number_start, end, SkipReason.OTHER)
     b.mentions.append(
-        Mention(start=start, end=end, surface=text[start:end], numerals=numerals, unit=unit,
-                qualifiers=qualifiers)
-    )  # fmt: skip
+        new_mention(start, end, text[start:end], numerals, unit, qualifiers, None, False)
+    )
     b.reached = max(b.reached, end)
     return end
 

@@ -37,7 +37,7 @@ import attrs
 
 from townkpi.extract.arabic import scan_arabic
 from townkpi.extract.chinese import scan_chinese, scan_letters
-from townkpi.extract.mention import Mention, MentionHint, Scan, Skip
+from townkpi.extract.mention import Mention, MentionHint, Scan, Skip, new_skip
 from townkpi.extract.scanner import Builder, base_symbol, patterns
 from townkpi.model import SkipReason
 
@@ -93,6 +93,6 @@ def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
         if p.ratio_before.search(text, window, x.start) is not None:
             mentions.append(attrs.evolve(x, hint=MentionHint.RATIO))  # 收入倍差保持在1.56以内
         else:
-            skips.append(Skip(start=x.start, end=x.end, surface=x.surface, reason=SkipReason.OTHER))
+            skips.append(new_skip(x.start, x.end, x.surface, SkipReason.OTHER))
     skips.sort(key=lambda x: x.start)
     return Scan(mentions=tuple(mentions), skipped=tuple(skips))

@@ -19,7 +19,7 @@ import attrs
 
 from townkpi.errors import NumberFormatError
 from townkpi.extract.lexicon import alternation, lexicon
-from townkpi.extract.mention import Mention, MentionHint, Skip
+from townkpi.extract.mention import Mention, MentionHint, Skip, new_mention, new_skip
 from townkpi.model import SkipReason
 from townkpi.numbers import QUALIFIERS, Numeral, parse_numeral
 from townkpi.units import known_units
@@ -320,13 +320,12 @@ class Builder:
         self.mentions: list[Mention] = []
         self.skips: list[Skip] = []
         self.quotes = Quotes.find(text, compiled.quote)
-        self._quote_items: dict[int, tuple[int, int] | None] = {}
         #: The end of the last thing recorded (the Arabic pass records in text order).
         self.reached = 0
 
     def skip(self, start: int, end: int, reason: SkipReason) -> int:
         """Record a skipped number at ``start``..``end``; return ``end``."""
-        self.skips.append(Skip(start=start, end=end, surface=self.text[start:end], reason=reason))
+        self.skips.append(new_skip(start, end, self.text[start:end], reason))
         self.reached = max(self.reached, end)
         return end
 
@@ -343,9 +342,8 @@ class Builder:
     ) -> int:
         """Record a quantity at ``start``..``end``; return ``end``."""
         self.mentions.append(
-            Mention(start=start, end=end, surface=self.text[start:end], numerals=numerals,
-                    unit=unit, qualifiers=qualifiers, hint=hint, chinese=chinese)
-        )  # fmt: skip
+            new_mention(start, end, self.text[start:end], numerals, unit, qualifiers, hint, chinese)
+        )
         self.reached = max(self.reached, end)
         return end
 
@@ -391,23 +389,29 @@ class Builder:
         return self.skip(start, end, reason)
 
     def _quote_item(self, index: int) -> tuple[int, int] | None:
-        if index not in self._quote_items:
-            start, end = self.quotes.starts[index], self.quotes.ends[index]
-            first: int | None = None
-            last = start
-            offset = start
-            for item in self.text[start:end].split("、"):
-                if self._has_numeral(item, offset):
-                    first = offset if first is None else first
-                    last = offset + len(item)
-                offset += len(item) + 1
-            self._quote_items[index] = None if first is None else (first, last)
-        return self._quote_items[index]
+        start, end = self.quotes.starts[index], self.quotes.ends[index]
+        text = self.text
+        if text.find("、", start, end) < 0:  # the common case: the quote is one item
+            return (start, end) if self._has_numeral(start, end) else None
+        first: int | None = None
+        last = start
+        offset = start
+        for item in text[start:end].split("、"):
+            if self._has_numeral(offset, offset + len(item)):
+                first = offset if first is None else first
+                last = offset + len(item)
+            offset += len(item) + 1
+        return None if first is None else (first, last)
 
-    def _has_numeral(self, item: str, offset: int) -> bool:
-        if _DIGIT_CHAR.search(item) is not None:
+    def _has_numeral(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` (between quote marks or 、) holds a digit or a numeral."""
+        text = self.text
+        if _DIGIT_CHAR.search(text, start, end) is not None:
             return True
-        return any(self.numeral_at(offset + m.start()) for m in self.p.chinese_run.finditer(item))
+        for m in self.p.chinese_run.finditer(text, start, end):
+            if self.numeral_at(m.start()):
+                return True
+        return False
 
     def numeral_at(self, offset: int) -> bool:
         """Whether the Chinese numeral character at ``offset`` is a number, not part of a word."""
