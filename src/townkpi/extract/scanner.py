@@ -61,8 +61,10 @@ _DIGIT_CHAR: Final = re.compile("[0-9０-９]")
 class Patterns:
     """Every compiled pattern of the scanning passes (see the module docstring)."""
 
-    digit: re.Pattern[str]
+    digit_run: re.Pattern[str]
     arabic: re.Pattern[str]
+    quantity: re.Pattern[str]
+    decimal_ratio: re.Pattern[str]
     chinese_run: re.Pattern[str]
     lexical: re.Pattern[str]
     quote: re.Pattern[str]
@@ -140,6 +142,15 @@ def unit_symbols(definitions: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _quantity_reading(unit: str) -> str:
+    num, sep = _NUM, _SEP
+    return (
+        rf"(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
+        rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
+        rf"(?P<suf>{_SUFFIX})?)"
+    )
+
+
 def _arabic_pattern(unit: str) -> re.Pattern[str]:
     d, num, sep = "[0-9０-９]", _NUM, _SEP
     return re.compile(
@@ -154,9 +165,7 @@ def _arabic_pattern(unit: str) -> re.Pattern[str]:
         rf"|(?P<day>{d}{{1,2}}[日号])"
         rf"|(?P<ratio>{num}(?:[∶:]{num})+)"
         rf"|(?P<frac>{num}[/／]{num})"
-        rf"|(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
-        rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
-        rf"(?P<suf>{_SUFFIX})?)"
+        rf"|{_quantity_reading(unit)}"
         r")"
     )
 
@@ -187,8 +196,12 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
     prefix_words = [w for w, q in QUALIFIERS.items() if q.prefix]
     stop = "，。、；：！？,;:!?\n"
     return Patterns(
-        digit=re.compile("[0-9０-９]"),
+        digit_run=re.compile("[0-9０-９][0-9０-９]*"),
         arabic=_arabic_pattern(unit),
+        # the quantity reading alone: the same match where no other reading can begin (see
+        # arabic.scan_arabic), without trying the date, year, month, ratio and fraction first
+        quantity=re.compile(f"(?:{_quantity_reading(unit)})"),
+        decimal_ratio=re.compile("[.．][0-9０-９]+[∶:/／]"),
         # ``[x][x]*``, not ``[x]+``: a pattern that starts with a character class is searched
         # for that class first (fast); one that starts with a repeat is tried at every position
         chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}]*"),
