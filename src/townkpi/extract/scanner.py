@@ -298,15 +298,13 @@ class Quotes:
     @classmethod
     def find(cls, text: str, pattern: re.Pattern[str]) -> Quotes:
         """Every short quote and title of ``text``."""
-        starts: list[int] = []
-        ends: list[int] = []
-        titles: list[bool] = []
-        for m in pattern.finditer(text):
-            group = m.lastgroup or ""
-            starts.append(m.start(group))
-            ends.append(m.end(group))
-            titles.append(group == "title")
-        return cls(starts=tuple(starts), ends=tuple(ends), titles=tuple(titles))
+        # every quote is one opening mark, its content and one closing mark
+        spans = [m.span() for m in pattern.finditer(text)]
+        return cls(
+            starts=tuple([start + 1 for start, _ in spans]),
+            ends=tuple([end - 1 for _, end in spans]),
+            titles=tuple([text[start] == "《" for start, _ in spans]),
+        )
 
     def around(self, offset: int) -> int | None:
         """The index of the quote whose content holds ``offset``, if any."""
