@@ -188,7 +188,7 @@ def _plus(b: Builder, start: int, end: int) -> Found | None:
     while m is not None and m.end() <= start:
         m = b.p.plus_label.search(text, m.end(), end + 24)
     if m is not None and m.start() <= start:
-        return max(m.start(), b.reached), max(m.end(), end), SkipReason.LABEL
+        return max(m.start(), b.reached()), max(m.end(), end), SkipReason.LABEL
     return start, end, SkipReason.LABEL
 
 
@@ -316,7 +316,6 @@ def _record(b: Builder, start: int, prev: str, x: _Extent) -> int:
     b.mentions.append(
         new_mention(first, end, text[first:end], numerals, unit, qualifiers, None, False)
     )
-    b.reached = max(b.reached, end)
     return end
 
 

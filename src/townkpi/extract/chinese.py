@@ -230,7 +230,7 @@ def scan_chinese(b: Builder) -> None:
         a, e = m.span()
         while a < e and (word := lexical(text, a)) is not None:
             a = word.end()  # 一般, 一体化: a word, not a number; the run may go on after it
-        a = max(a, last_end)
+        a = last_end if a < last_end else a  # noqa: FURB136 - max() is a call per run
         if a >= e:
             continue
         while ci < n_covered and covered[ci][1] <= a:

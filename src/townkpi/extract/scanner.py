@@ -331,13 +331,14 @@ class Builder:
         self.mentions: list[Mention] = []
         self.skips: list[Skip] = []
         self.quotes = Quotes.find(text, compiled.quote)
-        #: The end of the last thing recorded (the Arabic pass records in text order).
-        self.reached = 0
+        # how far the mentions and skips read by ``reached`` reach
+        self._reach = 0
+        self._mentions_seen = 0
+        self._skips_seen = 0
 
     def skip(self, start: int, end: int, reason: SkipReason) -> int:
         """Record a skipped number at ``start``..``end``; return ``end``."""
         self.skips.append(new_skip(start, end, self.text[start:end], reason))
-        self.reached = max(self.reached, end)
         return end
 
     def mention(
@@ -355,8 +356,22 @@ class Builder:
         self.mentions.append(
             new_mention(start, end, self.text[start:end], numerals, unit, qualifiers, hint, chinese)
         )
-        self.reached = max(self.reached, end)
         return end
+
+    def reached(self) -> int:
+        """The furthest end of anything recorded so far.
+
+        Read rarely (a label such as 1+N), so it is worked out here, over what was recorded since
+        the last call, rather than kept up to date by every record.
+        """
+        reach = self._reach
+        for x in self.mentions[self._mentions_seen :]:
+            reach = max(reach, x.end)
+        for y in self.skips[self._skips_seen :]:
+            reach = max(reach, y.end)
+        self._reach = reach
+        self._mentions_seen, self._skips_seen = len(self.mentions), len(self.skips)
+        return reach
 
     def inner_lexical(self, offset: int) -> bool:
         """Whether a numeral at ``offset`` is inside a word such as 统一 or 进一步."""
