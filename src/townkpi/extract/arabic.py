@@ -72,8 +72,9 @@ _SPECIAL_AFTER: Final = frozenset("+＋)）.．、")
 #: How far a quantity reaches: ``(end, number texts, unit, 余/多, suffix qualifier)``. A plain
 #: tuple, not a class: one is built for every number of a report.
 _Extent = tuple[int, tuple[str, ...], str | None, str | None, str | None]
-#: The groups of a quantity reading, fetched in one call.
-_QUANTITY_GROUPS: Final = ("n1", "s1", "m1", "u1", "n2", "s2", "m2", "u2", "suf")
+#: The groups of a quantity reading, in the order of the pattern (``m.groups()`` of the quantity
+#: reading alone), fetched in one call.
+_QUANTITY_GROUPS: Final = ("n1", "s1", "m1", "u1", "sep", "n2", "s2", "m2", "u2", "suf")
 
 
 def _ascii(text: str) -> str:
@@ -136,7 +137,7 @@ def _ratio(b: Builder, m: re.Match[str]) -> int:
 
 
 def _extent(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> _Extent:
-    n1, s1, m1, u1, n2, s2, m2, u2, suf = groups
+    n1, s1, m1, u1, _, n2, s2, m2, u2, suf = groups
     n1 = n1 or ""
     number = n1 + s1 if s1 else n1
     number_end = m.start() + len(number)
@@ -239,10 +240,13 @@ def _bare_reason(
     return None
 
 
-def _quantity(b: Builder, m: re.Match[str]) -> int:
+def _named_quantity(b: Builder, m: re.Match[str]) -> int:
+    return _quantity(b, m, m.group(*_QUANTITY_GROUPS))
+
+
+def _quantity(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> int:
     """Read a quantity: one number (read here, the common case) or a range (by ``_extent``)."""
-    groups = m.group(*_QUANTITY_GROUPS)
-    n1, s1, m1, u1, n2, _, _, _, suf = groups
+    n1, s1, m1, u1, _, n2, _, _, _, suf = groups
     n1 = n1 or ""
     start = m.start()  # the reading starts with its first number
     if len(n1) > MAX_NUMBER_LENGTH:
@@ -328,7 +332,7 @@ _READINGS: Final[dict[str, Callable[[Builder, re.Match[str]], int]]] = {
     "day": _day,
     "ratio": _ratio,
     "frac": _fraction,
-    "qty": _quantity,
+    "qty": _named_quantity,
 }
 
 
@@ -361,13 +365,11 @@ def scan_arabic(b: Builder) -> None:
         # Every reading but a quantity needs a certain character right after the first run of
         # digits; elsewhere the quantity reading alone gives the same match, and faster.
         after = text[run_end : run_end + 1]
-        if after in _OTHER_READING_AFTER or (
-            after in _POINTS
-            and (run_end - start == _YEAR_DIGITS or decimal_ratio(text, run_end) is not None)
-        ):
-            m = match(text, start)
-        else:
-            m = quantity(text, start)
+        alone = after not in _OTHER_READING_AFTER and (
+            after not in _POINTS
+            or (run_end - start != _YEAR_DIGITS and decimal_ratio(text, run_end) is None)
+        )
+        m = quantity(text, start) if alone else match(text, start)
         if m is None:  # pragma: no cover - the quantity reading matches any digit
             pos = start + 1
             continue
@@ -375,5 +377,7 @@ def scan_arabic(b: Builder) -> None:
             q += 1
         if q < quotes and starts[q] <= start:  # inside a short quoted label or a title: “141”体系
             pos = max(m.end(), b.record_quote(q, m.span()))
+        elif alone:
+            pos = _quantity(b, m, m.groups())
         else:
             pos = _READINGS[m.lastgroup or "qty"](b, m)

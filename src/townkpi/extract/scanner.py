@@ -143,11 +143,12 @@ def unit_symbols(definitions: Iterable[str]) -> tuple[str, ...]:
 
 
 def _quantity_reading(unit: str) -> str:
+    """The quantity reading: groups n1, s1, m1, u1, sep, n2, s2, m2, u2 and suf, in order."""
     num, sep = _NUM, _SEP
     return (
-        rf"(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
+        rf"(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
         rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
-        rf"(?P<suf>{_SUFFIX})?)"
+        rf"(?P<suf>{_SUFFIX})?"
     )
 
 
@@ -165,7 +166,7 @@ def _arabic_pattern(unit: str) -> re.Pattern[str]:
         rf"|(?P<day>{d}{{1,2}}[日号])"
         rf"|(?P<ratio>{num}(?:[∶:]{num})+)"
         rf"|(?P<frac>{num}[/／]{num})"
-        rf"|{_quantity_reading(unit)}"
+        rf"|(?P<qty>{_quantity_reading(unit)})"
         r")"
     )
 
