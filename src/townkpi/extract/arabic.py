@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from townkpi.extract.mention import Mention, MentionHint
+from townkpi.extract.mention import MentionHint, new_mention
 from townkpi.extract.scanner import (
     MAX_NUMBER_LENGTH,
     Builder,
@@ -72,8 +72,9 @@ _SPECIAL_AFTER: Final = frozenset("+＋)）.．、")
 #: How far a quantity reaches: ``(end, number texts, unit, 余/多, suffix qualifier)``. A plain
 #: tuple, not a class: one is built for every number of a report.
 _Extent = tuple[int, tuple[str, ...], str | None, str | None, str | None]
-#: The groups of a quantity reading, fetched in one call.
-_QUANTITY_GROUPS: Final = ("n1", "s1", "m1", "u1", "n2", "s2", "m2", "u2", "suf")
+#: The groups of a quantity reading, in the order of the pattern (``m.groups()`` of the quantity
+#: reading alone), fetched in one call.
+_QUANTITY_GROUPS: Final = ("n1", "s1", "m1", "u1", "sep", "n2", "s2", "m2", "u2", "suf")
 
 
 def _ascii(text: str) -> str:
@@ -136,7 +137,7 @@ def _ratio(b: Builder, m: re.Match[str]) -> int:
 
 
 def _extent(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> _Extent:
-    n1, s1, m1, u1, n2, s2, m2, u2, suf = groups
+    n1, s1, m1, u1, _, n2, s2, m2, u2, suf = groups
     n1 = n1 or ""
     number = n1 + s1 if s1 else n1
     number_end = m.start() + len(number)
@@ -188,7 +189,7 @@ def _plus(b: Builder, start: int, end: int) -> Found | None:
     while m is not None and m.end() <= start:
         m = b.p.plus_label.search(text, m.end(), end + 24)
     if m is not None and m.start() <= start:
-        return max(m.start(), b.reached), max(m.end(), end), SkipReason.LABEL
+        return max(m.start(), b.reached()), max(m.end(), end), SkipReason.LABEL
     return start, end, SkipReason.LABEL
 
 
@@ -219,10 +220,11 @@ _CONTEXT_RULES: Final[tuple[Callable[[Builder, int, int], Found | None], ...]] =
 )
 
 
-def _bare_reason(b: Builder, start: int, x: _Extent, scaled: bool) -> Found | None:
+def _bare_reason(
+    b: Builder, start: int, end: int, texts: tuple[str, ...], *, scaled: bool
+) -> Found | None:
     """Why a number without a unit is not a quantity, or None when it may still be one."""
     text = b.text
-    end, texts = x[0], x[1]
     letters = b.p.letters_after.match(text, end)
     if letters is not None:
         return start, letters.end(), SkipReason.LABEL  # 5G, 4A, 3A级
@@ -238,24 +240,69 @@ def _bare_reason(b: Builder, start: int, x: _Extent, scaled: bool) -> Found | No
     return None
 
 
-def _record(b: Builder, number_start: int, x: _Extent) -> int:
+def _named_quantity(b: Builder, m: re.Match[str]) -> int:
+    return _quantity(b, m, m.group(*_QUANTITY_GROUPS))
+
+
+def _quantity(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> int:
+    """Read a quantity: one number (read here, the common case) or a range (by ``_extent``)."""
+    n1, s1, m1, u1, _, n2, _, _, _, suf = groups
+    n1 = n1 or ""
+    start = m.start()  # the reading starts with its first number
+    if len(n1) > MAX_NUMBER_LENGTH:
+        return b.skip(start, start + len(n1), SkipReason.CODE)
+    number = n1 + s1 if s1 else n1
+    number_end = start + len(number)
+    text = b.text
+    prev = text[start - 1] if start else "\n"
+    if prev == "第":
+        return ordinal(b, start - 1, start, number_end)
+    end: int
+    texts: tuple[str, ...]
+    unit: str | None
+    more: str | None
+    suffix: str | None
+    if n2 is None:  # _extent of one number, inline
+        texts, unit, more = (number,), u1, m1
+        end = number_end + len(m1) if m1 else number_end
+        if u1:
+            unit_end = m.end("u1")
+            # the set lookup spares the call for most units
+            if text[unit_end : unit_end + 1] in b.p.blocked_next and b.blocked(u1, unit_end):
+                unit = None
+            else:
+                end = unit_end
+        suffix = suf if suf and m.start("suf") == end else None
+    else:
+        end, texts, unit, more, suffix = _extent(b, m, groups)
+    if prev in _SPECIAL_BEFORE or text[number_end : number_end + 1] in _SPECIAL_AFTER:
+        for rule in _CONTEXT_RULES:
+            found = rule(b, start, number_end)
+            if found is not None:
+                return b.skip(found[0], max(found[1], end), found[2])
+    if unit is None:
+        found = _bare_reason(b, start, end, texts, scaled=bool(s1))
+        if found is not None:
+            return b.skip(*found)
+    return _record(b, start, prev, (end, texts, unit, more, suffix))
+
+
+def _record(b: Builder, start: int, prev: str, x: _Extent) -> int:
+    """Record the quantity at ``start`` (after ``prev``) with a minus sign and qualifiers."""
     text = b.text
     end, texts, unit, more, suffix = x
-    start = number_start
-    if (
-        start
-        and text[start - 1] in _SIGNS
-        and not (
-            start >= 2 and _LETTERS_OR_DIGITS.match(text, start - 2, start - 1)  # noqa: PLR2004
-        )
+    first = start
+    if prev in _SIGNS and not (
+        start >= 2 and _LETTERS_OR_DIGITS.match(text, start - 2, start - 1)  # noqa: PLR2004
     ):
-        start -= 1  # a minus sign written before the number: 增速为-2.3%
+        first -= 1  # a minus sign written before the number: 增速为-2.3%
         texts = ("-" + texts[0], *texts[1:])
     qualifiers: tuple[str, ...] = ()
-    prefix = b.prefix_qualifier(start)
-    if prefix is not None:
-        qualifiers = (prefix,)
-        start -= len(prefix)
+    if text[first - 1 : first] in b.p.prefix_last:  # the set lookup spares most searches
+        prefix = b.prefix_qualifier(first)
+        if prefix is not None:
+            qualifiers = (prefix,)
+            first -= len(prefix)
     if more is not None:
         qualifiers += (more,)
     if suffix is not None:
@@ -266,42 +313,14 @@ def _record(b: Builder, number_start: int, x: _Extent) -> int:
     if len(texts) == 1:
         numerals = None if n is None else (n,)
     else:
-        n2 = numeral(texts[1])
-        numerals = None if n is None or n2 is None else (n, n2)
+        n_2 = numeral(texts[1])
+        numerals = None if n is None or n_2 is None else (n, n_2)
     if numerals is None:
-        return b.skip(number_start, end, SkipReason.OTHER)
+        return b.skip(start, end, SkipReason.OTHER)
     b.mentions.append(
-        Mention(start=start, end=end, surface=text[start:end], numerals=numerals, unit=unit,
-                qualifiers=qualifiers)
-    )  # fmt: skip
-    b.reached = max(b.reached, end)
+        new_mention(first, end, text[first:end], numerals, unit, qualifiers, None, False)
+    )
     return end
-
-
-def _quantity(b: Builder, m: re.Match[str]) -> int:
-    groups = m.group(*_QUANTITY_GROUPS)
-    n1, s1 = groups[0] or "", groups[1]
-    n1_start = m.start()  # the reading starts with its first number
-    number_end = n1_start + len(n1)
-    if len(n1) > MAX_NUMBER_LENGTH:
-        return b.skip(n1_start, number_end, SkipReason.CODE)
-    if s1:
-        number_end += len(s1)
-    text = b.text
-    if n1_start and text[n1_start - 1] == "第":
-        return ordinal(b, n1_start - 1, n1_start, number_end)
-    x = _extent(b, m, groups)
-    prev = text[n1_start - 1] if n1_start else "\n"
-    if prev in _SPECIAL_BEFORE or text[number_end : number_end + 1] in _SPECIAL_AFTER:
-        for rule in _CONTEXT_RULES:
-            found = rule(b, n1_start, number_end)
-            if found is not None:
-                return b.skip(found[0], max(found[1], x[0]), found[2])
-    if x[2] is None:
-        found = _bare_reason(b, n1_start, x, scaled=bool(s1))
-        if found is not None:
-            return b.skip(*found)
-    return _record(b, n1_start, x)
 
 
 _READINGS: Final[dict[str, Callable[[Builder, re.Match[str]], int]]] = {
@@ -313,28 +332,52 @@ _READINGS: Final[dict[str, Callable[[Builder, re.Match[str]], int]]] = {
     "day": _day,
     "ratio": _ratio,
     "frac": _fraction,
-    "qty": _quantity,
+    "qty": _named_quantity,
 }
+
+
+#: Characters after the first run of digits that may begin another reading than a quantity: a
+#: date (2026-02-02, 2026/2/2), a clock time, a year, a range of years or months, a month, a day,
+#: a ratio (2∶1), a fraction (1/4) or a number with thousands separators (1,200∶1).
+_OTHER_READING_AFTER: Final = frozenset("-/－:：年—–~～至到月日号∶／,")
+#: After a decimal point, another reading is possible only for a 4-digit run (2026.2.2) or a
+#: decimal ratio or fraction (2.9∶1, 0.5/1).
+_POINTS: Final = frozenset(".．")
 
 
 def scan_arabic(b: Builder) -> None:
     """Read every run of digits of ``b.text`` into ``b``'s mentions and skips."""
     text = b.text
-    digit, match = b.p.digit.search, b.p.arabic.match
+    p = b.p
+    run, match, quantity, decimal_ratio = (
+        p.digit_run.search,
+        p.arabic.match,
+        p.quantity.match,
+        p.decimal_ratio.match,
+    )
     # The quotes are disjoint and in text order, and numbers are read in text order: the quote
     # that may hold a number is the first one not yet passed (a pointer, not a search).
     starts, ends = b.quotes.starts, b.quotes.ends
     q, quotes = 0, len(starts)
     pos = 0
-    while (d := digit(text, pos)) is not None:
-        start = d.start()
-        m = match(text, start)
+    while (d := run(text, pos)) is not None:
+        start, run_end = d.span()
+        # Every reading but a quantity needs a certain character right after the first run of
+        # digits; elsewhere the quantity reading alone gives the same match, and faster.
+        after = text[run_end : run_end + 1]
+        alone = after not in _OTHER_READING_AFTER and (
+            after not in _POINTS
+            or (run_end - start != _YEAR_DIGITS and decimal_ratio(text, run_end) is None)
+        )
+        m = quantity(text, start) if alone else match(text, start)
         if m is None:  # pragma: no cover - the quantity reading matches any digit
-            pos = d.end()
+            pos = start + 1
             continue
         while q < quotes and ends[q] <= start:
             q += 1
         if q < quotes and starts[q] <= start:  # inside a short quoted label or a title: “141”体系
             pos = max(m.end(), b.record_quote(q, m.span()))
+        elif alone:
+            pos = _quantity(b, m, m.groups())
         else:
             pos = _READINGS[m.lastgroup or "qty"](b, m)

@@ -55,10 +55,6 @@ _SESSION_AFTER: Final = ("会议", "全会", "全体", "党代")
 Rule = Callable[[Builder, str, int, int], int | None]
 
 
-def _after_di(b: Builder, _run: str, a: int, e: int) -> int | None:
-    return ordinal(b, a - 1, a, e) if a and b.text[a - 1] == "第" else None
-
-
 def _heading(b: Builder, _run: str, a: int, e: int) -> int | None:
     text = b.text
     prev, after = (text[a - 1] if a else ""), text[e : e + 1]
@@ -220,6 +216,7 @@ _LAST: Final[tuple[Rule, ...]] = (
 def scan_chinese(b: Builder) -> None:
     """Read every Chinese numeral run of ``b.text`` that the Arabic pass left alone."""
     text = b.text
+    # What the Arabic pass recorded, by start; a run that overlaps one of them is passed over.
     covered = sorted([(x.start, x.end) for x in b.mentions] + [(x.start, x.end) for x in b.skips])
     ci, n_covered = 0, len(covered)
     # Runs are read in text order and the quotes are disjoint: the quote that may hold a run is
@@ -228,34 +225,38 @@ def scan_chinese(b: Builder) -> None:
     q, quotes = 0, len(starts)
     last_end = 0
     lexical = b.p.lexical.match
+    inner_before = b.p.inner_before
     for m in b.p.chinese_run.finditer(text):
         a, e = m.span()
         while a < e and (word := lexical(text, a)) is not None:
             a = word.end()  # 一般, 一体化: a word, not a number; the run may go on after it
-        a = max(a, last_end)
+        a = last_end if a < last_end else a  # noqa: FURB136 - max() is a call per run
         if a >= e:
             continue
         while ci < n_covered and covered[ci][1] <= a:
             ci += 1
-        if (ci < n_covered and covered[ci][0] < e) or b.inner_lexical(a):
+        if ci < n_covered and covered[ci][0] < e:
             continue
+        if a and text[a - 1] in inner_before and b.inner_lexical(a):
+            continue  # 统一, 进一步 (the set lookup spares the call for most runs)
         while q < quotes and ends[q] <= a:
             q += 1
         if q < quotes and starts[q] <= a:  # the first rule: in a short quote
-            last_end = b.record_quote(q, (a, e))
+            last_end = b.record_quote(q, (a, e), numeral=a == m.start())
+        elif a and text[a - 1] == "第":  # the second: after 第
+            last_end = ordinal(b, a - 1, a, e)
         else:
             last_end = _read(b, text[a:e], a, e)
 
 
 def _read(b: Builder, run: str, a: int, e: int) -> int:
-    """Apply the first rule (quotes aside) that fits ``run`` at ``a``..``e``; return its end."""
-    stop = _after_di(b, run, a, e)
-    if stop is not None:
-        return stop
-    for rule in _BY_NEXT.get(b.text[e : e + 1], ()):
-        stop = rule(b, run, a, e)
-        if stop is not None:
-            return stop
+    """Read ``run`` at ``a``..``e`` by the first rule that fits after 第; return its end."""
+    rules = _BY_NEXT.get(b.text[e : e + 1])
+    if rules is not None:
+        for rule in rules:
+            stop = rule(b, run, a, e)
+            if stop is not None:
+                return stop
     for rule in _LAST:
         stop = rule(b, run, a, e)
         if stop is not None:

@@ -7,6 +7,7 @@ reason it is not a measurement. A [`Scan`][townkpi.extract.mention.Scan] holds b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -14,7 +15,7 @@ import attrs
 from townkpi.model import SkipReason
 from townkpi.numbers import Numeral
 
-__all__ = ["Mention", "MentionHint", "Scan", "Skip"]
+__all__ = ["Mention", "MentionHint", "Scan", "Skip", "new_mention", "new_skip"]
 
 
 class MentionHint:
@@ -84,3 +85,73 @@ class Scan:
 
     mentions: tuple[Mention, ...]
     skipped: tuple[Skip, ...]
+
+
+# ---------------------------------------------------------------------------- fast construction
+# The scanner builds one Mention or Skip for every number of a report. Neither class validates
+# its fields, so filling the slots directly builds the same object as ``__init__`` at about half
+# the cost (a slot's own descriptor, called without the frozen guard and its name lookup).
+
+
+def _slot(cls: type, name: str) -> Callable[[object, object], None]:
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_new: Final = object.__new__
+_SKIP_START, _SKIP_END, _SKIP_SURFACE, _SKIP_REASON = (
+    _slot(Skip, name) for name in ("start", "end", "surface", "reason")
+)
+_M_START, _M_END, _M_SURFACE, _M_NUMERALS, _M_UNIT, _M_QUALIFIERS, _M_HINT, _M_CHINESE = (
+    _slot(Mention, name)
+    for name in ("start", "end", "surface", "numerals", "unit", "qualifiers", "hint", "chinese")
+)
+
+
+def new_skip(start: int, end: int, surface: str, reason: SkipReason) -> Skip:
+    """The same ``Skip`` as ``Skip(start=…, end=…, surface=…, reason=…)``, built faster.
+
+    Example:
+        >>> new_skip(0, 5, "2023年", SkipReason.YEAR) == Skip(
+        ...     start=0, end=5, surface="2023年", reason=SkipReason.YEAR
+        ... )
+        True
+    """
+    skip: Skip = _new(Skip)
+    _SKIP_START(skip, start)
+    _SKIP_END(skip, end)
+    _SKIP_SURFACE(skip, surface)
+    _SKIP_REASON(skip, reason)
+    return skip
+
+
+def new_mention(  # noqa: PLR0917 - the fields of a Mention, positional for speed
+    start: int,
+    end: int,
+    surface: str,
+    numerals: tuple[Numeral, ...],
+    unit: str | None,
+    qualifiers: tuple[str, ...],
+    hint: str | None,
+    chinese: bool,
+) -> Mention:
+    """The same ``Mention`` as ``Mention(start=…, …, chinese=…)`` (every field given), built faster.
+
+    Example:
+        >>> from townkpi.numbers import parse_numeral
+        >>> n = (parse_numeral("3"),)
+        >>> new_mention(0, 2, "3亩", n, "亩", (), None, False) == Mention(
+        ...     start=0, end=2, surface="3亩", numerals=n, unit="亩"
+        ... )
+        True
+    """
+    mention: Mention = _new(Mention)
+    _M_START(mention, start)
+    _M_END(mention, end)
+    _M_SURFACE(mention, surface)
+    _M_NUMERALS(mention, numerals)
+    _M_UNIT(mention, unit)
+    _M_QUALIFIERS(mention, qualifiers)
+    _M_HINT(mention, hint)
+    _M_CHINESE(mention, chinese)
+    return mention

@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import Final
 
@@ -37,7 +38,7 @@ import attrs
 
 from townkpi.extract.arabic import scan_arabic
 from townkpi.extract.chinese import scan_chinese, scan_letters
-from townkpi.extract.mention import Mention, MentionHint, Scan, Skip
+from townkpi.extract.mention import Mention, MentionHint, Scan, Skip, new_skip
 from townkpi.extract.scanner import Builder, base_symbol, patterns
 from townkpi.model import SkipReason
 
@@ -45,6 +46,7 @@ __all__ = ["Mention", "MentionHint", "Scan", "Skip", "scan"]
 
 _LIST_GLUE: Final = frozenset({"、", "，", ",", "和", "及", "与", "或"})
 _RATIO_WINDOW: Final = 12
+_START: Final = operator.attrgetter("start")
 
 
 def _inherit_units(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -82,7 +84,7 @@ def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
     mentions: list[Mention] = []
     skips = list(b.skips)
     p = b.p
-    for x in _inherit_units(sorted(b.mentions, key=lambda x: x.start), text):
+    for x in _inherit_units(sorted(b.mentions, key=_START), text):
         if x.unit is not None or x.hint is not None:
             mentions.append(x)
             continue
@@ -93,6 +95,6 @@ def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
         if p.ratio_before.search(text, window, x.start) is not None:
             mentions.append(attrs.evolve(x, hint=MentionHint.RATIO))  # 收入倍差保持在1.56以内
         else:
-            skips.append(Skip(start=x.start, end=x.end, surface=x.surface, reason=SkipReason.OTHER))
-    skips.sort(key=lambda x: x.start)
+            skips.append(new_skip(x.start, x.end, x.surface, SkipReason.OTHER))
+    skips.sort(key=_START)
     return Scan(mentions=tuple(mentions), skipped=tuple(skips))

@@ -19,7 +19,7 @@ import attrs
 
 from townkpi.errors import NumberFormatError
 from townkpi.extract.lexicon import alternation, lexicon
-from townkpi.extract.mention import Mention, MentionHint, Skip
+from townkpi.extract.mention import Mention, MentionHint, Skip, new_mention, new_skip
 from townkpi.model import SkipReason
 from townkpi.numbers import QUALIFIERS, Numeral, parse_numeral
 from townkpi.units import known_units
@@ -61,8 +61,10 @@ _DIGIT_CHAR: Final = re.compile("[0-9０-９]")
 class Patterns:
     """Every compiled pattern of the scanning passes (see the module docstring)."""
 
-    digit: re.Pattern[str]
+    digit_run: re.Pattern[str]
     arabic: re.Pattern[str]
+    quantity: re.Pattern[str]
+    decimal_ratio: re.Pattern[str]
     chinese_run: re.Pattern[str]
     lexical: re.Pattern[str]
     quote: re.Pattern[str]
@@ -140,6 +142,16 @@ def unit_symbols(definitions: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _quantity_reading(unit: str) -> str:
+    """The quantity reading: groups n1, s1, m1, u1, sep, n2, s2, m2, u2 and suf, in order."""
+    num, sep = _NUM, _SEP
+    return (
+        rf"(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
+        rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
+        rf"(?P<suf>{_SUFFIX})?"
+    )
+
+
 def _arabic_pattern(unit: str) -> re.Pattern[str]:
     d, num, sep = "[0-9０-９]", _NUM, _SEP
     return re.compile(
@@ -154,9 +166,7 @@ def _arabic_pattern(unit: str) -> re.Pattern[str]:
         rf"|(?P<day>{d}{{1,2}}[日号])"
         rf"|(?P<ratio>{num}(?:[∶:]{num})+)"
         rf"|(?P<frac>{num}[/／]{num})"
-        rf"|(?P<qty>(?P<n1>{num})(?P<s1>{_SCALE})?(?P<m1>余|多)?(?:[ \u3000]?(?P<u1>{unit}))?"
-        rf"(?:(?P<sep>{sep})(?P<n2>{num})(?P<s2>{_SCALE})?(?P<m2>余|多)?(?P<u2>{unit})?)?"
-        rf"(?P<suf>{_SUFFIX})?)"
+        rf"|(?P<qty>{_quantity_reading(unit)})"
         r")"
     )
 
@@ -187,9 +197,15 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
     prefix_words = [w for w, q in QUALIFIERS.items() if q.prefix]
     stop = "，。、；：！？,;:!?\n"
     return Patterns(
-        digit=re.compile("[0-9０-９]"),
+        digit_run=re.compile("[0-9０-９][0-9０-９]*"),
         arabic=_arabic_pattern(unit),
-        chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}]+"),
+        # the quantity reading alone: the same match where no other reading can begin (see
+        # arabic.scan_arabic), without trying the date, year, month, ratio and fraction first
+        quantity=re.compile(f"(?:{_quantity_reading(unit)})"),
+        decimal_ratio=re.compile("[.．][0-9０-９]+[∶:/／]"),
+        # ``[x][x]*``, not ``[x]+``: a pattern that starts with a character class is searched
+        # for that class first (fast); one that starts with a repeat is tried at every position
+        chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}]*"),
         lexical=re.compile(prefix_tree(leading)),
         quote=re.compile(
             r"“(?P<q1>[^“”\n]{1,24})”|‘(?P<q2>[^‘’\n]{1,24})’|「(?P<q3>[^「」\n]{1,24})」"
@@ -283,15 +299,13 @@ class Quotes:
     @classmethod
     def find(cls, text: str, pattern: re.Pattern[str]) -> Quotes:
         """Every short quote and title of ``text``."""
-        starts: list[int] = []
-        ends: list[int] = []
-        titles: list[bool] = []
-        for m in pattern.finditer(text):
-            group = m.lastgroup or ""
-            starts.append(m.start(group))
-            ends.append(m.end(group))
-            titles.append(group == "title")
-        return cls(starts=tuple(starts), ends=tuple(ends), titles=tuple(titles))
+        # every quote is one opening mark, its content and one closing mark
+        spans = [m.span() for m in pattern.finditer(text)]
+        return cls(
+            starts=tuple([start + 1 for start, _ in spans]),
+            ends=tuple([end - 1 for _, end in spans]),
+            titles=tuple([text[start] == "《" for start, _ in spans]),
+        )
 
     def around(self, offset: int) -> int | None:
         """The index of the quote whose content holds ``offset``, if any."""
@@ -318,14 +332,14 @@ class Builder:
         self.mentions: list[Mention] = []
         self.skips: list[Skip] = []
         self.quotes = Quotes.find(text, compiled.quote)
-        self._quote_items: dict[int, tuple[int, int] | None] = {}
-        #: The end of the last thing recorded (the Arabic pass records in text order).
-        self.reached = 0
+        # how far the mentions and skips read by ``reached`` reach
+        self._reach = 0
+        self._mentions_seen = 0
+        self._skips_seen = 0
 
     def skip(self, start: int, end: int, reason: SkipReason) -> int:
         """Record a skipped number at ``start``..``end``; return ``end``."""
-        self.skips.append(Skip(start=start, end=end, surface=self.text[start:end], reason=reason))
-        self.reached = max(self.reached, end)
+        self.skips.append(new_skip(start, end, self.text[start:end], reason))
         return end
 
     def mention(
@@ -341,11 +355,24 @@ class Builder:
     ) -> int:
         """Record a quantity at ``start``..``end``; return ``end``."""
         self.mentions.append(
-            Mention(start=start, end=end, surface=self.text[start:end], numerals=numerals,
-                    unit=unit, qualifiers=qualifiers, hint=hint, chinese=chinese)
-        )  # fmt: skip
-        self.reached = max(self.reached, end)
+            new_mention(start, end, self.text[start:end], numerals, unit, qualifiers, hint, chinese)
+        )
         return end
+
+    def reached(self) -> int:
+        """The furthest end of anything recorded so far.
+
+        Read rarely (a label such as 1+N), so it is worked out here, over what was recorded since
+        the last call, rather than kept up to date by every record.
+        """
+        reach = self._reach
+        for x in self.mentions[self._mentions_seen :]:
+            reach = max(reach, x.end)
+        for y in self.skips[self._skips_seen :]:
+            reach = max(reach, y.end)
+        self._reach = reach
+        self._mentions_seen, self._skips_seen = len(self.mentions), len(self.skips)
+        return reach
 
     def inner_lexical(self, offset: int) -> bool:
         """Whether a numeral at ``offset`` is inside a word such as 统一 or 进一步."""
@@ -374,38 +401,47 @@ class Builder:
         m = self.p.prefix_qualifier.search(self.text, max(0, offset - 3), offset)
         return None if m is None else m.group()
 
-    def record_quote(self, index: int, around: tuple[int, int]) -> int:
+    def record_quote(self, index: int, around: tuple[int, int], *, numeral: bool = True) -> int:
         """Record the numeral item of quote ``index`` as one label (once); return its end.
 
         The item runs over the 、-separated parts of the quote that hold a numeral
         (“一中心、四平台” whole, “一次检查、全面体检…” only 一次检查); it always covers ``around``.
+        ``numeral`` says that ``around`` starts with a digit or a Chinese numeral that is a number
+        (its part holds a numeral, which spares the search when the quote is one part).
         """
-        start, end = self._quote_item(index) or around
-        start, end = min(start, around[0]), max(end, around[1])
+        start, end = self._quote_item(index, numeral=numeral) or around
+        start = min(start, around[0])
+        end = max(end, around[1])
         for s in self.skips[-3:]:
             if s.start == start and s.end == end:
                 return end  # recorded already, for an earlier number of the item
         reason = SkipReason.NAME if self.quotes.titles[index] else SkipReason.LABEL
         return self.skip(start, end, reason)
 
-    def _quote_item(self, index: int) -> tuple[int, int] | None:
-        if index not in self._quote_items:
-            start, end = self.quotes.starts[index], self.quotes.ends[index]
-            first: int | None = None
-            last = start
-            offset = start
-            for item in self.text[start:end].split("、"):
-                if self._has_numeral(item, offset):
-                    first = offset if first is None else first
-                    last = offset + len(item)
-                offset += len(item) + 1
-            self._quote_items[index] = None if first is None else (first, last)
-        return self._quote_items[index]
+    def _quote_item(self, index: int, *, numeral: bool) -> tuple[int, int] | None:
+        start, end = self.quotes.starts[index], self.quotes.ends[index]
+        text = self.text
+        if text.find("、", start, end) < 0:  # the common case: the quote is one item
+            return (start, end) if numeral or self._has_numeral(start, end) else None
+        first: int | None = None
+        last = start
+        offset = start
+        for item in text[start:end].split("、"):
+            if self._has_numeral(offset, offset + len(item)):
+                first = offset if first is None else first
+                last = offset + len(item)
+            offset += len(item) + 1
+        return None if first is None else (first, last)
 
-    def _has_numeral(self, item: str, offset: int) -> bool:
-        if _DIGIT_CHAR.search(item) is not None:
+    def _has_numeral(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` (between quote marks or 、) holds a digit or a numeral."""
+        text = self.text
+        if _DIGIT_CHAR.search(text, start, end) is not None:
             return True
-        return any(self.numeral_at(offset + m.start()) for m in self.p.chinese_run.finditer(item))
+        for m in self.p.chinese_run.finditer(text, start, end):
+            if self.numeral_at(m.start()):
+                return True
+        return False
 
     def numeral_at(self, offset: int) -> bool:
         """Whether the Chinese numeral character at ``offset`` is a number, not part of a word."""
