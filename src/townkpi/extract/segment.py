@@ -49,12 +49,9 @@ _PART_ENDS: Final = re.compile(rf"[{_PART}.](?:(?<=[^.])|{_POINT})")
 _SENTENCE_ENDS: Final = re.compile(rf"[{_SENTENCE}.](?:(?<=[^.])|{_POINT})")
 _DIGITS: Final = frozenset("0123456789０１２３４５６７８９")
 
-#: A segment level: the pattern of its ends in the text and in the reversed text, and whether
-#: a "," may be one (then a thousands separator is passed over).
-_Level = tuple[re.Pattern[str], re.Pattern[str], bool]
-_PHRASE_LEVEL: Final[_Level] = (_PHRASE_ENDS, _PHRASE_ENDS_REVERSED, True)
-_PART_LEVEL: Final[_Level] = (_PART_ENDS, _PART_ENDS, False)
-_SENTENCE_LEVEL: Final[_Level] = (_SENTENCE_ENDS, _SENTENCE_ENDS, False)
+#: What ends a part or a sentence, in a phrase end already found (a "." found is one).
+_PART_CHARS: Final = frozenset(_PART + ".")
+_SENTENCE_CHARS: Final = frozenset(_SENTENCE + ".")
 
 
 @attrs.frozen(slots=True)
@@ -80,33 +77,17 @@ class Segmentation:
         """The length of the text."""
         return len(self.text)
 
-    def _around(self, level: _Level, offset: int) -> tuple[int, int]:
-        text = self.text
-        n = len(text)
-        forward, backward, commas = level
-        m = forward.search(text, offset)
-        while commas and m is not None and not _is_end(text, m.start()):
-            m = forward.search(text, m.start() + 1)
-        end = n if m is None else m.start() + 1
-        if offset <= 0:
-            return 0, end
-        reverse = self._reversed
-        m = backward.search(reverse, n - offset)
-        while commas and m is not None and not _is_end(text, n - 1 - m.start()):
-            m = backward.search(reverse, m.start() + 1)
-        return (0 if m is None else n - m.start()), end
-
     def sentence(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset`` as ``(start, end)``, its final punctuation included."""
-        return self._around(_SENTENCE_LEVEL, offset)
+        return self.locate((offset,))[2][0]
 
     def part(self, offset: int) -> tuple[int, int]:
         """The part (up to ；) around ``offset``."""
-        return self._around(_PART_LEVEL, offset)
+        return self.locate((offset,))[1][0]
 
     def phrase(self, offset: int) -> tuple[int, int]:
         """The phrase (up to ，or ：) around ``offset``."""
-        return self._around(_PHRASE_LEVEL, offset)
+        return self.locate((offset,))[0][0]
 
     def locate(
         self, offsets: Sequence[int]
@@ -115,22 +96,38 @@ class Segmentation:
 
         Equal to [`phrase`][townkpi.extract.segment.Segmentation.phrase], ``part`` and
         ``sentence`` of each offset; offsets next to each other in one segment share its tuple
-        (found once).
+        (found once). Offsets in text order are the fast case, any order is right.
         """
-        return (
-            self._each(_PHRASE_LEVEL, offsets),
-            self._each(_PART_LEVEL, offsets),
-            self._each(_SENTENCE_LEVEL, offsets),
-        )
-
-    def _each(self, level: _Level, offsets: Sequence[int]) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        around = (0, 0)
+        text, reverse = self.text, self._reversed
+        n = len(text)
+        search, search_back = _PHRASE_ENDS.search, _PHRASE_ENDS_REVERSED.search
+        phrases: list[tuple[int, int]] = []
+        parts: list[tuple[int, int]] = []
+        sentences: list[tuple[int, int]] = []
+        phrase = part = sentence = (0, 0)
         for offset in offsets:
-            if not around[0] <= offset < around[1]:
-                around = self._around(level, offset)
-            out.append(around)
-        return out
+            if not phrase[0] <= offset < phrase[1]:
+                # The phrase ends found around the offset: ``after`` the first at or after it,
+                # ``before`` the last before it (-1 for none). A "," found may be in 1,234.
+                m = search(text, offset)
+                while m is not None and text[m.start()] == "," and not _is_end(text, m.start()):
+                    m = search(text, m.start() + 1)
+                after = -1 if m is None else m.start()
+                before = -1
+                if offset > 0:
+                    m = search_back(reverse, n - offset)
+                    while m is not None and not _is_end(text, n - 1 - m.start()):
+                        m = search_back(reverse, m.start() + 1)
+                    before = -1 if m is None else n - 1 - m.start()
+                phrase = (before + 1, n if after < 0 else after + 1)
+                if not part[0] <= offset < part[1]:
+                    part = _widen(text, reverse, _PART_ENDS, _PART_CHARS, before, after)
+                if not sentence[0] <= offset < sentence[1]:
+                    sentence = _widen(text, reverse, _SENTENCE_ENDS, _SENTENCE_CHARS, before, after)
+            phrases.append(phrase)
+            parts.append(part)
+            sentences.append(sentence)
+        return phrases, parts, sentences
 
     def sentences(self) -> Iterator[tuple[int, int]]:
         """Every sentence as ``(start, end)``, in order (empty ones included)."""
@@ -140,6 +137,31 @@ class Segmentation:
             start = m.start() + 1
         if start < len(self.text):
             yield start, len(self.text)
+
+
+def _widen(  # noqa: PLR0917 (a helper of the hot loop of locate)
+    text: str, reverse: str, ends: re.Pattern[str], chars: frozenset[str], before: int, after: int
+) -> tuple[int, int]:
+    """The segment of a higher level around the phrase between the ends before and after.
+
+    Its ends are phrase ends too: a phrase end that is one of its ends bounds it, else it ends at
+    the next of its ends after the phrase and starts after the last one before (searched in the
+    reversed text, where the part and sentence ends read alike).
+    """
+    n = len(text)
+    if after < 0:
+        end = n
+    elif text[after] in chars:
+        end = after + 1
+    else:
+        m = ends.search(text, after + 1)
+        end = n if m is None else m.start() + 1
+    if before < 0:
+        return 0, end
+    if text[before] in chars:
+        return before + 1, end
+    m = ends.search(reverse, n - before)
+    return (0 if m is None else n - m.start()), end
 
 
 def _is_end(text: str, pos: int) -> bool:
