@@ -285,8 +285,11 @@ def _line_columns(text: str, offsets: Sequence[int]) -> tuple[list[int], list[in
     return lines, columns
 
 
+_BLANKS: Final = frozenset(" \t\r\n\u3000")
+
+
 def _strip_start(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in " \t\r\n\u3000":
+    while start < end and text[start] in _BLANKS:
         start += 1
     return start
 
@@ -310,45 +313,49 @@ def _facts(
             indicators[i] = listed
     mentions, kinds, subjects = drafts.mentions, drafts.kinds, drafts.subjects
     named_of, negatives, sentences = drafts.named, drafts.negatives, drafts.sentences
+    read_qualifiers = drafts.qualifiers
     facts: list[Fact] = []
     line_column = doc.line_column
     last_sentence = (-1, -1)
     sentence = trusted_span(0, 0, 1, 1)
     starts = [m.start for m in mentions]
+    ids = [f"f{i}" for i in range(1, len(starts) + 1)]
     # Facts come in text order: one walk over the markers and one over the lines for all.
     timings = timeline.timings(zip(starts, [s[0] for s in sentences], strict=True))
     lines, columns = _line_columns(body, starts)
     for i, timing in enumerate(timings):
         m = mentions[i]
-        indicator, subject = indicators[i], subjects[i]
+        start = starts[i]
         ref = refs[i]
         if ref is not None:
-            indicator = indicators[ref] or indicator
-            subject = subjects[ref] or subject
-        elif named_of[i] is not None:
-            indicator = named_of[i]
+            indicator = indicators[ref] or indicators[i]
+            subject = subjects[ref] or subjects[i]
+        else:
+            indicator = indicators[i] if named_of[i] is None else named_of[i]
+            subject = subjects[i]
         if negatives[i]:
             words = _interval_words(m.qualifiers)
             value = _value(m.numerals, m.unit, words, negative=True, options=options)
         else:
             value = positive[i]  # one draft per mention, in order
-        if timing.qualifiers or drafts.qualifiers[i] or len(m.qualifiers) > 1:
+        qualifiers = m.qualifiers
+        if timing.qualifiers or read_qualifiers[i] or len(qualifiers) > 1:
             qualifiers = tuple(
-                dict.fromkeys((*timing.qualifiers, *drafts.qualifiers[i], *m.qualifiers))
-            )
-        else:
-            qualifiers = m.qualifiers  # nothing to merge
-        if sentences[i] != last_sentence:  # the facts of a sentence come one after another
-            last_sentence = sentences[i]
-            sentence_start = _strip_start(body, last_sentence[0], last_sentence[1])
-            if sentence_start <= m.start and body.find("\n", sentence_start, m.start) < 0:
-                where = lines[i], columns[i] - (m.start - sentence_start)  # on the fact's line
+                dict.fromkeys((*timing.qualifiers, *read_qualifiers[i], *qualifiers))
+            )  # else nothing to merge
+        if sentences[i] is not last_sentence:  # the facts of a sentence come one after another
+            last_sentence = sentences[i]  # (and share its tuple)
+            sentence_start, sentence_end = last_sentence
+            if body[sentence_start] in _BLANKS:
+                sentence_start = _strip_start(body, sentence_start, sentence_end)
+            if sentence_start <= start and body.find("\n", sentence_start, start) < 0:
+                where = lines[i], columns[i] - (start - sentence_start)  # on the fact's line
             else:
                 where = line_column(sentence_start)
-            sentence = trusted_span(sentence_start, max(sentence_start, last_sentence[1]), *where)
+            sentence = trusted_span(sentence_start, max(sentence_start, sentence_end), *where)
         facts.append(  # the fields are computed here: built without re-validating them
             trusted_fact(
-                id=f"f{i + 1}",
+                id=ids[i],
                 kind=kinds[i],
                 value=value,
                 surface=m.surface,
@@ -357,9 +364,9 @@ def _facts(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(m.start, m.end, lines[i], columns[i]),
+                span=trusted_span(start, m.end, lines[i], columns[i]),
                 sentence=sentence,
-                refers_to=None if ref is None else f"f{ref + 1}",
+                refers_to=None if ref is None else ids[ref],
             )
         )
     return facts
