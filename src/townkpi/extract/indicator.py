@@ -188,7 +188,8 @@ def describe_words(
     """
     w = _words()
     qualifiers = tuple(w.clause_qualifier.findall(raw)) if raw else ()
-    clean = _NOISE.sub("", raw)
+    # No noise character is a letter or digit: words made only of those have none to remove.
+    clean = raw if raw.isalnum() else _NOISE.sub("", raw)
     if "各类" in clean:
         clean = clean.replace("各类", "")
     if kind is FactKind.CHANGE:
@@ -228,7 +229,9 @@ def describe_words(
 def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:
     """What is measured, written right after a number (74幢|城镇住房(进行)安全动态监测|。)."""
     stop = min(phrase_end, end + _MAX_AFTER)
-    tail = _NOISE.sub("", text[end:stop])
+    tail = text[end:stop]
+    if not tail.isalnum():
+        tail = _NOISE.sub("", tail)
     if not tail or not ("\u4e00" <= tail[0] <= "\u9fff"):
         return ""
     cut = w.after_stop.search(tail)
