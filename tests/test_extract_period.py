@@ -3,7 +3,10 @@
 import pytest
 
 from townkpi.extract import ExtractOptions, extract
+from townkpi.extract.mentions import scan
+from townkpi.extract.period import markers
 from townkpi.extract.sections import outline
+from townkpi.extract.segment import segment
 
 TOWN = """慈溪市某镇人民政府
 2023年工作总结和2024年工作安排
@@ -135,3 +138,34 @@ def test_a_year_no_period_can_have_is_no_marker():
     assert [f.surface for f in report.facts] == ["131.5亿元", "5.4%"]
     assert all(f.period is None for f in report.facts)
     assert "0000年" in [s.surface for s in report.skipped]
+
+
+def _timing_cases(text):
+    """Offsets of every number and next to every marker, with their sentence starts, in order."""
+    timeline = markers(text, outline(text))
+    found = scan(text)
+    offsets = {m.start for m in found.mentions} | {s.start for s in found.skipped}
+    for w in timeline:
+        offsets |= {w.start - 1, w.start, w.start + 1, w.end - 1, w.end, w.end + 1}
+    ordered = sorted(o for o in offsets if 0 <= o < len(text))
+    sentences = segment(text).locate(ordered)[2]
+    return timeline, [(o, s[0]) for o, s in zip(ordered, sentences, strict=True)]
+
+
+def _assert_timings_equal_timing(text):
+    timeline, cases = _timing_cases(text)
+    assert list(timeline.timings(cases)) == [timeline.timing(o, s) for o, s in cases]
+
+
+def test_timings_in_one_walk_equal_the_timing_of_each_fact():
+    _assert_timings_equal_timing(TOWN)
+    # A marker around a figure's offset, several in a sentence, a target in the review.
+    _assert_timings_equal_timing(
+        "2023年工作总结\n预计全年1-6月完成产值8亿元，上半年增长5%，力争2024年增长6%。"
+        "第二季度增长3%；去年完成9亿元。\n二、2024年工作思路\n今后五年力争增长7%，这五年增长4%。"
+    )
+
+
+def test_timings_in_one_walk_equal_the_timing_of_each_fact_in_the_corpus(corpus_dir):
+    for path in sorted(corpus_dir.glob("*.txt")):
+        _assert_timings_equal_timing(path.read_text(encoding="utf-8"))

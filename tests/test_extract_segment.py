@@ -1,5 +1,7 @@
 """Sentences, parts and phrases: full-width and ASCII punctuation, numbers left whole."""
 
+import random
+
 import pytest
 
 from townkpi.extract.segment import segment
@@ -57,3 +59,67 @@ def test_a_line_break_ends_a_sentence():
     seg = segment(text)
     assert _text(text, seg.sentence(3)) == "一、2023年工作总结\n"
     assert list(seg.sentences())[1] == (text.index("（"), len(text))
+
+
+_DIGIT_CHARS = set("0123456789０１２３４５６７８９")
+_SENTENCE_CHARS = set("。！？!?\n")
+_PART_CHARS = _SENTENCE_CHARS | set("；;")
+_PHRASE_CHARS = _PART_CHARS | set("，：")
+
+
+def _ends_by_rule(text, level):
+    """The ends of one level, read character by character from the rules of the module doc."""
+    ends = []
+    for i, ch in enumerate(text):
+        before, after = text[i - 1 : i] if i else "", text[i + 1 : i + 2]
+        if (
+            ch in level
+            or (ch == "." and before not in _DIGIT_CHARS and after not in _DIGIT_CHARS)
+            or (level is _PHRASE_CHARS and ch == ":" and after not in _DIGIT_CHARS)
+        ):
+            ends.append(i)
+        elif level is _PHRASE_CHARS and ch == ",":
+            # A digit run of three after it (or of fewer when the text ends there).
+            digits = text[i + 1 : i + 4]
+            thousands = bool(digits) and set(digits) <= _DIGIT_CHARS
+            if not (thousands and text[i + 4 : i + 5] not in _DIGIT_CHARS):
+                ends.append(i)
+    return ends
+
+
+def _around_by_rule(ends, length, offset):
+    before = [e for e in ends if e < offset]
+    after = [e for e in ends if e >= offset]
+    return (before[-1] + 1 if before else 0, after[0] + 1 if after else length)
+
+
+def _assert_segments_follow_the_rules(text, offsets):
+    seg = segment(text)
+    phrases, parts, sentences = seg.locate(offsets)
+    for level, found, single in (
+        (_PHRASE_CHARS, phrases, seg.phrase),
+        (_PART_CHARS, parts, seg.part),
+        (_SENTENCE_CHARS, sentences, seg.sentence),
+    ):
+        ends = _ends_by_rule(text, level)
+        expected = [_around_by_rule(ends, len(text), o) for o in offsets]
+        assert found == expected, text
+        assert [single(o) for o in offsets] == expected, text
+
+
+def test_segments_follow_the_rules_on_random_punctuation():
+    rnd = random.Random(20261128)
+    alphabet = "09０.,:：，。；;！!?？\n 年元"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
+        offsets = list(range(len(text) + 1))
+        rnd.shuffle(offsets)  # in any order, not only text order
+        _assert_segments_follow_the_rules(text, offsets)
+
+
+def test_segments_follow_the_rules_on_the_corpus(corpus_dir):
+    rnd = random.Random(7)
+    for path in sorted(corpus_dir.glob("*.txt"))[:4]:
+        text = path.read_text(encoding="utf-8")[:6000]
+        offsets = sorted(rnd.sample(range(len(text)), 400))
+        _assert_segments_follow_the_rules(text, offsets)

@@ -1,105 +1,55 @@
-"""A fact in the making: one quantity with what the extractor has read about it so far.
+"""Facts in the making: what the extractor has read so far about the quantities of one text.
 
 The extractor reads each quantity's kind, indicator, subject and segments first, then links
-changes and rates to amounts and spreads 分别 lists; a [`Draft`][townkpi.extract.draft.Draft]
-carries those readings between the steps. It becomes a [`Fact`][townkpi.model.Fact] at the end.
+changes and rates to amounts and spreads 分别 lists; [`Drafts`][townkpi.extract.draft.Drafts]
+carries those readings between the steps. They become [`Fact`][townkpi.model.Fact]s at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 import attrs
 
 from townkpi.extract.mention import Mention
 from townkpi.model import FactKind
 
-__all__ = ["Draft", "new_draft"]
+__all__ = ["Drafts"]
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class Draft:
-    """One quantity and what has been read about it.
+class Drafts:
+    """Every quantity of a text and what has been read about each, in text order.
+
+    What is read about quantity ``i`` is item ``i`` of each list: one object per text instead
+    of one per figure (a report has thousands, each read once and then made a fact).
 
     Attributes:
-        mention: The quantity as scanned.
-        kind: Its kind.
-        negative: Whether the text states a decline (the value is negated).
-        before: The text of its phrase before it, from the end of the previous number.
-        indicator: The thing it measures, read from its own words, or None.
-        subject: Who or what it is about, or None.
-        qualifiers: Clause qualifiers read before it (累计, 新增 …).
+        mentions: The quantities as scanned.
+        kinds: The kind of each.
+        negatives: Whether the text states a decline (the value is negated).
+        befores: The text of its phrase before each, from the end of the previous number.
+        indicators: The thing each measures, read from its own words, or None.
+        subjects: Who or what each is about, or None.
+        qualifiers: Clause qualifiers read before each (累计, 新增 …).
         named: The indicator a plugin's phrase in its words names, or None.
-        phrase: Its phrase as ``(start, end)``.
-        part: Its part (up to ；) as ``(start, end)``.
-        sentence: Its sentence as ``(start, end)``.
+        phrases: The phrase of each as ``(start, end)``.
+        parts: The part (up to ；) of each as ``(start, end)``.
+        sentences: The sentence of each as ``(start, end)``.
     """
 
-    mention: Mention
-    kind: FactKind
-    negative: bool = False
-    before: str = ""
-    indicator: str | None = None
-    subject: str | None = None
-    qualifiers: tuple[str, ...] = ()
-    named: str | None = None
-    phrase: tuple[int, int] = (0, 0)
-    part: tuple[int, int] = (0, 0)
-    sentence: tuple[int, int] = (0, 0)
+    mentions: Sequence[Mention]
+    kinds: list[FactKind]
+    negatives: list[bool]
+    befores: list[str]
+    indicators: list[str | None]
+    subjects: list[str | None]
+    qualifiers: list[tuple[str, ...]]
+    named: list[str | None]
+    phrases: list[tuple[int, int]]
+    parts: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
 
-    @property
-    def start(self) -> int:
-        """Where the mention starts."""
-        return self.mention.start
-
-    @property
-    def end(self) -> int:
-        """Where the mention ends."""
-        return self.mention.end
-
-
-def _slot(name: str) -> Callable[[Draft, object], None]:
-    setter: Callable[[Draft, object], None] = Draft.__dict__[name].__set__
-    return setter
-
-
-_MENTION, _KIND, _NEGATIVE, _BEFORE, _INDICATOR, _SUBJECT = (
-    _slot(name) for name in ("mention", "kind", "negative", "before", "indicator", "subject")
-)
-_QUALIFIERS, _NAMED, _PHRASE, _PART, _SENTENCE = (
-    _slot(name) for name in ("qualifiers", "named", "phrase", "part", "sentence")
-)
-
-
-def new_draft(
-    *,
-    mention: Mention,
-    kind: FactKind,
-    negative: bool,
-    before: str,
-    indicator: str | None,
-    subject: str | None,
-    qualifiers: tuple[str, ...],
-    named: str | None,
-    phrase: tuple[int, int],
-    part: tuple[int, int],
-    sentence: tuple[int, int],
-) -> Draft:
-    """A [`Draft`][townkpi.extract.draft.Draft] with every field given, equal to ``Draft(...)``.
-
-    The extractor builds one per figure: setting the slots through their descriptors costs
-    half of what the generated ``__init__`` does (a draft has no validators to skip).
-    """
-    draft = object.__new__(Draft)
-    _MENTION(draft, mention)
-    _KIND(draft, kind)
-    _NEGATIVE(draft, negative)
-    _BEFORE(draft, before)
-    _INDICATOR(draft, indicator)
-    _SUBJECT(draft, subject)
-    _QUALIFIERS(draft, qualifiers)
-    _NAMED(draft, named)
-    _PHRASE(draft, phrase)
-    _PART(draft, part)
-    _SENTENCE(draft, sentence)
-    return draft
+    def __len__(self) -> int:
+        """The number of quantities."""
+        return len(self.mentions)

@@ -26,14 +26,14 @@ import attrs
 
 from townkpi.document import Document
 from townkpi.errors import TownkpiError
-from townkpi.extract.draft import Draft, new_draft
+from townkpi.extract.draft import Drafts
 from townkpi.extract.indicator import describe_words
 from townkpi.extract.kinds import classify
 from townkpi.extract.lexicon import alternation
-from townkpi.extract.link import distribute, referents
+from townkpi.extract.link import Distribution, distribute, referents
 from townkpi.extract.mention import Mention, Scan, Skip
 from townkpi.extract.mentions import scan
-from townkpi.extract.period import markers
+from townkpi.extract.period import Timeline, markers
 from townkpi.extract.sections import outline
 from townkpi.extract.segment import Segmentation, segment
 from townkpi.interval import DEFAULT_APPROX_TOLERANCE, Rounding
@@ -42,6 +42,7 @@ from townkpi.model import (
     Fact,
     FactKind,
     Report,
+    SkippedMention,
     SkipReason,
     Value,
     trusted_fact,
@@ -195,15 +196,26 @@ def _drafts(
     mentions: Sequence[Mention],
     ends: list[int],
     phrases: tuple[Phrase, ...] = (),
-) -> list[Draft]:
+) -> Drafts:
     """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers).
 
     A mention without a subject takes the subject of the one before it in the same part.
     """
-    drafts: list[Draft] = []
     phrases_of, parts_of, sentences_of = seg.locate([m.start for m in mentions])
+    kinds: list[FactKind] = []
+    negatives: list[bool] = []
+    befores: list[str] = []
+    indicators: list[str | None] = []
+    subjects: list[str | None] = []
+    qualifiers_of: list[tuple[str, ...]] = []
+    named_of: list[str | None] = []
     bisect_right = bisect.bisect_right
-    prev: Draft | None = None
+    # What was read about the mention before, in plain locals.
+    prev_phrase = prev_part = (-1, -1)
+    prev_kind: FactKind | None = None
+    prev_negative = False
+    prev_indicator: str | None = None
+    prev_subject: str | None = None
     for k, mention in enumerate(mentions):
         start = mention.start
         phrase = phrases_of[k]
@@ -214,56 +226,46 @@ def _drafts(
         named = _phrase(before, phrases) if phrases else None
         if named is not None and named.kind is not None and _fits(named.kind, mention.unit):
             kind, negative = named.kind, negative and named.kind is FactKind.CHANGE
-        same_phrase = prev is not None and prev.phrase == phrase
+        same_phrase = prev_phrase == phrase
         if (
             same_phrase
-            and prev is not None
-            and prev.kind in _INHERITED
+            and prev_kind in _INHERITED
             and kind in (FactKind.RATE, FactKind.AMOUNT)
             and before.strip() in _LIST_GLUE
             and mention.hint is None
         ):
-            kind, negative = prev.kind, prev.negative  # 分别增长10.5%、25.3%
+            kind, negative = prev_kind, prev_negative  # 分别增长10.5%、25.3%
         indicator, subject, qualifiers = describe_words(
             text, before, end=mention.end, phrase_end=phrase[1], kind=kind
         )
-        if indicator is None and same_phrase and prev is not None and prev.kind is kind:
+        if indicator is None and same_phrase and prev_kind is kind:
             # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
-            indicator = prev.indicator
+            indicator = prev_indicator
         part = parts_of[k]
-        if subject is None and prev is not None and prev.part == part and prev.subject:
-            subject = prev.subject  # what _carry_subjects would do, done while building
-        prev = new_draft(
-            mention=mention,
-            kind=kind,
-            negative=negative,
-            before=before,
-            indicator=indicator,
-            subject=subject,
-            qualifiers=qualifiers,
-            named=None if named is None else (named.indicator or named.phrase),
-            phrase=phrase,
-            part=part,
-            sentence=sentences_of[k],
-        )
-        drafts.append(prev)
-    return drafts
-
-
-def _carry_subjects(drafts: list[Draft]) -> list[Draft]:
-    """A fact without a subject takes the subject of the fact before it in the same part.
-
-    ``_drafts`` applies this rule as it builds the drafts
-    (so this returns its drafts unchanged); it is the rule for a list of drafts built otherwise.
-    """
-    out: list[Draft] = []
-    for d in drafts:
-        last = out[-1] if out else None
-        if d.subject is None and last is not None and last.part == d.part and last.subject:
-            out.append(attrs.evolve(d, subject=last.subject))
-        else:
-            out.append(d)
-    return out
+        if subject is None and prev_part == part and prev_subject:
+            subject = prev_subject  # the subject of the figure before in its part
+        kinds.append(kind)
+        negatives.append(negative)
+        befores.append(before)
+        indicators.append(indicator)
+        subjects.append(subject)
+        qualifiers_of.append(qualifiers)
+        named_of.append(None if named is None else (named.indicator or named.phrase))
+        prev_phrase, prev_part, prev_kind, prev_negative = phrase, part, kind, negative
+        prev_indicator, prev_subject = indicator, subject
+    return Drafts(
+        mentions=mentions,
+        kinds=kinds,
+        negatives=negatives,
+        befores=befores,
+        indicators=indicators,
+        subjects=subjects,
+        qualifiers=qualifiers_of,
+        named=named_of,
+        phrases=phrases_of,
+        parts=parts_of,
+        sentences=sentences_of,
+    )
 
 
 def _line_columns(text: str, offsets: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -288,10 +290,102 @@ def _line_columns(text: str, offsets: Sequence[int]) -> tuple[list[int], list[in
     return lines, columns
 
 
+_BLANKS: Final = frozenset(" \t\r\n\u3000")
+
+
 def _strip_start(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in " \t\r\n\u3000":
+    while start < end and text[start] in _BLANKS:
         start += 1
     return start
+
+
+def _facts(
+    doc: Document,
+    drafts: Drafts,
+    *,
+    refs: list[int | None],
+    distributed: Distribution,
+    timeline: Timeline,
+    positive: list[Value],
+    options: ExtractOptions,
+) -> list[Fact]:
+    """The facts of the drafts (ids ``f1``, ``f2`` … in text order), with links and timing."""
+    body = doc.text
+    indicators = drafts.indicators
+    if distributed.indicators:
+        indicators = indicators.copy()
+        for i, listed in distributed.indicators.items():
+            indicators[i] = listed
+    mentions, kinds, subjects = drafts.mentions, drafts.kinds, drafts.subjects
+    named_of, negatives, sentences = drafts.named, drafts.negatives, drafts.sentences
+    read_qualifiers = drafts.qualifiers
+    facts: list[Fact] = []
+    line_column = doc.line_column
+    last_sentence = (-1, -1)
+    sentence = trusted_span(0, 0, 1, 1)
+    starts = [m.start for m in mentions]
+    ids = [f"f{i}" for i in range(1, len(starts) + 1)]
+    # Facts come in text order: one walk over the markers and one over the lines for all.
+    timings = timeline.timings(zip(starts, [s[0] for s in sentences], strict=True))
+    lines, columns = _line_columns(body, starts)
+    for i, timing in enumerate(timings):
+        m = mentions[i]
+        start = starts[i]
+        ref = refs[i]
+        if ref is not None:
+            indicator = indicators[ref] or indicators[i]
+            subject = subjects[ref] or subjects[i]
+        else:
+            indicator = indicators[i] if named_of[i] is None else named_of[i]
+            subject = subjects[i]
+        if negatives[i]:
+            words = _interval_words(m.qualifiers)
+            value = _value(m.numerals, m.unit, words, negative=True, options=options)
+        else:
+            value = positive[i]  # one draft per mention, in order
+        qualifiers = m.qualifiers
+        if timing.qualifiers or read_qualifiers[i] or len(qualifiers) > 1:
+            qualifiers = tuple(
+                dict.fromkeys((*timing.qualifiers, *read_qualifiers[i], *qualifiers))
+            )  # else nothing to merge
+        if sentences[i] is not last_sentence:  # the facts of a sentence come one after another
+            last_sentence = sentences[i]  # (and share its tuple)
+            sentence_start, sentence_end = last_sentence
+            if body[sentence_start] in _BLANKS:
+                sentence_start = _strip_start(body, sentence_start, sentence_end)
+            if sentence_start <= start and body.find("\n", sentence_start, start) < 0:
+                where = lines[i], columns[i] - (start - sentence_start)  # on the fact's line
+            else:
+                where = line_column(sentence_start)
+            sentence = trusted_span(sentence_start, max(sentence_start, sentence_end), *where)
+        facts.append(  # the fields are computed here: built without re-validating them
+            trusted_fact(
+                id=ids[i],
+                kind=kinds[i],
+                value=value,
+                surface=m.surface,
+                indicator=indicator,
+                subject=subject,
+                period=timing.period,
+                modality=timing.modality,
+                qualifiers=qualifiers,
+                span=trusted_span(start, m.end, lines[i], columns[i]),
+                sentence=sentence,
+                refers_to=None if ref is None else ids[ref],
+            )
+        )
+    return facts
+
+
+def _skipped(body: str, found: Sequence[Skip]) -> tuple[SkippedMention, ...]:
+    """The skipped mentions of the numbers that are no measurements, with lines and columns."""
+    lines, columns = _line_columns(body, [s.start for s in found])
+    return tuple(
+        trusted_skipped(
+            trusted_span(s.start, s.end, lines[k], columns[k]), s.surface, _REASONS[s.reason]
+        )
+        for k, s in enumerate(found)
+    )
 
 
 def extract(
@@ -339,65 +433,16 @@ def extract(
     )
     drafts = _drafts(body, seg, scanned.mentions, ends, options.phrases)
     distributed = distribute(body, drafts)
-    refs = referents(drafts, distributed)
-    indicators = [distributed.indicators.get(i, d.indicator) for i, d in enumerate(drafts)]
-    facts: list[Fact] = []
-    line_column = doc.line_column
-    last_sentence = (-1, -1)
-    sentence = trusted_span(0, 0, 1, 1)
-    # Facts come in text order: one walk over the markers and one over the lines for all.
-    timings = timeline.timings([(d.mention.start, d.sentence[0]) for d in drafts])
-    lines, columns = _line_columns(body, [d.mention.start for d in drafts])
-    for i, (d, timing) in enumerate(zip(drafts, timings, strict=True)):
-        m = d.mention
-        indicator, subject = indicators[i], d.subject
-        ref = refs[i]
-        if ref is not None:
-            indicator = indicators[ref] or indicator
-            subject = drafts[ref].subject or subject
-        elif d.named is not None:
-            indicator = d.named
-        if d.negative:
-            words = _interval_words(m.qualifiers)
-            value = _value(m.numerals, m.unit, words, negative=True, options=options)
-        else:
-            value = positive[i]  # one draft per mention, in order
-        if timing.qualifiers or d.qualifiers or len(m.qualifiers) > 1:
-            qualifiers = tuple(dict.fromkeys((*timing.qualifiers, *d.qualifiers, *m.qualifiers)))
-        else:
-            qualifiers = m.qualifiers  # nothing to merge
-        if d.sentence != last_sentence:  # the facts of a sentence come one after another
-            last_sentence = d.sentence
-            sentence_start = _strip_start(body, d.sentence[0], d.sentence[1])
-            if sentence_start <= m.start and body.find("\n", sentence_start, m.start) < 0:
-                where = lines[i], columns[i] - (m.start - sentence_start)  # on the fact's line
-            else:
-                where = line_column(sentence_start)
-            sentence = trusted_span(sentence_start, max(sentence_start, d.sentence[1]), *where)
-        facts.append(  # the fields are computed here: built without re-validating them
-            trusted_fact(
-                id=f"f{i + 1}",
-                kind=d.kind,
-                value=value,
-                surface=m.surface,
-                indicator=indicator,
-                subject=subject,
-                period=timing.period,
-                modality=timing.modality,
-                qualifiers=qualifiers,
-                span=trusted_span(m.start, m.end, lines[i], columns[i]),
-                sentence=sentence,
-                refers_to=None if ref is None else f"f{ref + 1}",
-            )
-        )
-    found = scanned.skipped
-    lines, columns = _line_columns(body, [s.start for s in found])
-    skipped = tuple(
-        trusted_skipped(
-            trusted_span(s.start, s.end, lines[k], columns[k]), s.surface, _REASONS[s.reason]
-        )
-        for k, s in enumerate(found)
+    facts = _facts(
+        doc,
+        drafts,
+        refs=referents(drafts, distributed),
+        distributed=distributed,
+        timeline=timeline,
+        positive=positive,
+        options=options,
     )
+    skipped = _skipped(body, scanned.skipped)
     return Report(
         source=doc.source,
         text=body,

@@ -39,6 +39,8 @@ _TIME_HEAD_WORDS: Final = (
     r"(?:到|至)?[0-9０-９]{4}年(?:度|底|末)?|今年|去年|上年|全年|当年"
     r"|十[三四五六]五(?:时期|期间|期末|末)?"
 )
+#: The characters a word of ``_TIME_HEAD_WORDS`` may start with.
+_TIME_HEAD_FIRST: Final = frozenset("到至今去上全当十0123456789０１２３４５６７８９")
 #: A comparison base or a duration at their end: 专利数比2020年|增长, 资产总额五年|增长.
 _TIME_TAIL: Final = re.compile(
     r"(?:(?:比|较|与)(?:[0-9０-９]{4}年|上年|去年)(?:同期|末|底)?"
@@ -69,8 +71,11 @@ class Description:
 @attrs.frozen(slots=True, kw_only=True)
 class _Words:
     prefix: re.Pattern[str]
+    #: The characters a match of ``prefix`` may start with (a set lookup rules most words out).
+    prefix_first: frozenset[str]
     suffix: Ending
     subject_prefix: re.Pattern[str]
+    subject_prefix_first: frozenset[str]
     subject_verb: re.Pattern[str]
     object_verb_end: Ending
     place_end: Ending
@@ -83,14 +88,15 @@ class _Words:
 @functools.cache
 def _words() -> _Words:
     lex = lexicon()
+    subject_prefixes = lex.words("indicator", "subject_prefixes")
     return _Words(
         prefix=re.compile(
             rf"(?:{alternation(lex.words('indicator', 'strip_prefix'))}|{_TIME_HEAD_WORDS})+"
         ),
+        prefix_first=_TIME_HEAD_FIRST | {w[:1] for w in lex.words("indicator", "strip_prefix")},
         suffix=Ending.of(lex.words("indicator", "strip_suffix"), repeated=True),
-        subject_prefix=re.compile(
-            rf"^(?:{alternation(lex.words('indicator', 'subject_prefixes'))})"
-        ),
+        subject_prefix=re.compile(rf"^(?:{alternation(subject_prefixes)})"),
+        subject_prefix_first=frozenset(w[:1] for w in subject_prefixes),
         subject_verb=re.compile(alternation(lex.words("indicator", "subject_verbs"))),
         object_verb_end=Ending.of(lex.words("indicator", "object_verbs")),
         place_end=Ending.of(lex.words("indicator", "place_ends")),
@@ -106,9 +112,10 @@ def _words() -> _Words:
 
 def _subject(clean: str, w: _Words) -> tuple[str | None, str]:
     """Split a leading subject off: 全镇|实现…, 宁慈线|完成…."""
-    m = w.subject_prefix.match(clean)
-    if m is not None:
-        return m.group(), clean[m.end() :]
+    if clean[:1] in w.subject_prefix_first:
+        m = w.subject_prefix.match(clean)
+        if m is not None:
+            return m.group(), clean[m.end() :]
     v = w.subject_verb.search(clean)
     if v is not None and _MIN_SUBJECT <= v.start() <= _MAX_SUBJECT:
         head = _strip(clean[: v.start()], w)
@@ -119,9 +126,10 @@ def _subject(clean: str, w: _Words) -> tuple[str | None, str]:
 
 def _strip(text: str, w: _Words) -> str:
     while True:
-        head = w.prefix.match(text)
-        if head is not None:
-            text = text[head.end() :]
+        if text[:1] in w.prefix_first:
+            head = w.prefix.match(text)
+            if head is not None:
+                text = text[head.end() :]
         text = w.suffix.strip(text)
         if not text or text[-1] not in _TIME_TAIL_LAST:
             return text
@@ -180,7 +188,8 @@ def describe_words(
     """
     w = _words()
     qualifiers = tuple(w.clause_qualifier.findall(raw)) if raw else ()
-    clean = _NOISE.sub("", raw)
+    # No noise character is a letter or digit: words made only of those have none to remove.
+    clean = raw if raw.isalnum() else _NOISE.sub("", raw)
     if "各类" in clean:
         clean = clean.replace("各类", "")
     if kind is FactKind.CHANGE:
@@ -220,7 +229,9 @@ def describe_words(
 def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:
     """What is measured, written right after a number (74幢|城镇住房(进行)安全动态监测|。)."""
     stop = min(phrase_end, end + _MAX_AFTER)
-    tail = _NOISE.sub("", text[end:stop])
+    tail = text[end:stop]
+    if not tail.isalnum():
+        tail = _NOISE.sub("", tail)
     if not tail or not ("\u4e00" <= tail[0] <= "\u9fff"):
         return ""
     cut = w.after_stop.search(tail)

@@ -111,6 +111,9 @@ class Ending:
     """
 
     pattern: re.Pattern[str]
+    #: The last characters of the words: a text that ends otherwise has no ending (one set
+    #: lookup instead of a memo lookup and a match, for most texts).
+    last: frozenset[str]
     #: Lengths already found, by text: the same words end many figures (and ``_strip`` tries
     #: each text again until it no longer changes).
     _lengths: dict[str, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
@@ -118,11 +121,15 @@ class Ending:
     @classmethod
     def of(cls, words: Iterable[str], *, repeated: bool = False) -> Ending:
         """The ending made of ``words`` (one of them, or with ``repeated`` a run of them)."""
+        words = tuple(words)
         body = alternation(w[::-1] for w in words)
-        return cls(re.compile(f"(?:{body})+" if repeated else f"(?:{body})"))
+        pattern = re.compile(f"(?:{body})+" if repeated else f"(?:{body})")
+        return cls(pattern, frozenset(w[-1] for w in words if w))
 
     def length(self, text: str) -> int:
         """How many characters at the end of ``text`` the ending covers (0 for none)."""
+        if text[-1:] not in self.last:
+            return 0
         n = self._lengths.get(text)
         return self._measure(text) if n is None else n
 
@@ -136,6 +143,8 @@ class Ending:
 
     def find(self, text: str) -> str | None:
         """The words that end ``text``, or None."""
+        if text[-1:] not in self.last:
+            return None
         n = self._lengths.get(text)
         if n is None:
             n = self._measure(text)
@@ -143,6 +152,8 @@ class Ending:
 
     def strip(self, text: str) -> str:
         """``text`` without the ending."""
+        if text[-1:] not in self.last:
+            return text
         n = self._lengths.get(text)
         if n is None:
             n = self._measure(text)

@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
-from townkpi.extract.draft import Draft
+from townkpi.extract.draft import Drafts
 from townkpi.extract.kinds import change_verb, strip_fillers
 from townkpi.extract.lexicon import Ending, lexicon
-from townkpi.extract.segment import Segmentation
 from townkpi.model import FactKind
 
 __all__ = ["Distribution", "distribute", "referents"]
@@ -67,7 +65,7 @@ def _linkable_rate() -> Ending:
     return Ending.of(lexicon().words("rate", "linkable"))
 
 
-def referents(drafts: Sequence[Draft], distributed: Distribution) -> list[int | None]:
+def referents(drafts: Drafts, distributed: Distribution) -> list[int | None]:
     """The index of the amount each draft refers to (None for none), in draft order.
 
     Args:
@@ -75,54 +73,58 @@ def referents(drafts: Sequence[Draft], distributed: Distribution) -> list[int | 
         distributed: The 分别 readings; their values link only as the distribution says.
     """
     linkable = _linkable_rate()
-    out: list[int | None] = []
-    for i, d in enumerate(drafts):
-        if i in distributed.referents:
-            out.append(distributed.referents[i])
+    kinds, parts, indicators = drafts.kinds, drafts.parts, drafts.indicators
+    listed, linked = distributed.indicators, distributed.referents
+    amount = FactKind.AMOUNT
+    out: list[int | None] = [None] * len(kinds)
+    for i, kind in enumerate(kinds):
+        if i in linked:
+            out[i] = linked[i]
             continue
-        if d.kind not in _RESPELLED or i in distributed.indicators or i == 0:
-            out.append(None)
+        if kind not in _RESPELLED or i in listed or i == 0:
             continue
-        prev = drafts[i - 1]
-        if prev.part != d.part or prev.kind is not FactKind.AMOUNT:
-            out.append(None)
+        if parts[i - 1] != parts[i] or kinds[i - 1] is not amount:
             continue
-        words = strip_fillers(_NOISE.sub("", d.before)).strip("、，,")
-        if d.kind is FactKind.CHANGE:
-            ok = d.indicator is None
-        elif d.kind is FactKind.RATE:
-            rate = linkable.length(words)
-            # 调处成功率, 问题整改销号率: the rate of what was just done; not 不动产登记…化解率
-            ok = d.indicator is None or (rate > 0 and len(words) - rate <= _MAX_RATE_HEAD)
+        indicator = indicators[i]
+        if kind is FactKind.CHANGE:
+            ok = indicator is None
+        elif indicator is None:
+            ok = True
         else:
-            ok = d.indicator is None or words.startswith("占")
-        out.append(i - 1 if ok else None)
+            words = strip_fillers(_NOISE.sub("", drafts.befores[i])).strip("、，,")
+            if kind is FactKind.RATE:
+                rate = linkable.length(words)
+                # 调处成功率, 问题整改销号率: the rate of what was just done; not 不动产登记…化解率
+                ok = rate > 0 and len(words) - rate <= _MAX_RATE_HEAD
+            else:
+                ok = words.startswith("占")
+        if ok:
+            out[i] = i - 1
     return out
 
 
-def _lists(text: str, drafts: Sequence[Draft]) -> list[list[int]]:
+def _lists(text: str, drafts: Drafts) -> list[list[int]]:
     """Runs of two or more values of one phrase written as a list: 10.5%、25.3%; 6%和7.4%."""
     runs: list[list[int]] = []
     run: list[int] = []
-    for i, d in enumerate(drafts):
-        if (
-            run
-            and drafts[run[-1]].phrase == d.phrase
-            and text[drafts[run[-1]].end : d.start] in _GLUE
-        ):
+    mentions, phrases = drafts.mentions, drafts.phrases
+    last_phrase = None
+    last_end = 0
+    for i, m in enumerate(mentions):
+        phrase = phrases[i]
+        if run and last_phrase == phrase and text[last_end : m.start] in _GLUE:
             run.append(i)
-            continue
-        if len(run) >= _MIN_LIST:
-            runs.append(run)
-        run = [i]
+        else:
+            if len(run) >= _MIN_LIST:
+                runs.append(run)
+            run = [i]
+        last_phrase, last_end = phrase, m.end
     if len(run) >= _MIN_LIST:
         runs.append(run)
     return runs
 
 
-def distribute(
-    text: str, drafts: Sequence[Draft], _seg: Segmentation | None = None
-) -> Distribution:
+def distribute(text: str, drafts: Drafts) -> Distribution:
     """Read every list of values: which name before it each value belongs to.
 
     ``A和B分别同比增长10.5%、25.3%`` and ``国内游客人次、总花费增长5.6%、7.5%`` give each value the
@@ -136,38 +138,40 @@ def distribute(
     indicators: dict[int, str] = {}
     refs: dict[int, int] = {}
     previous: tuple[tuple[int, int], list[int]] | None = None
+    mentions, kinds, phrases = drafts.mentions, drafts.kinds, drafts.phrases
     for run in _lists(text, drafts):
-        first = drafts[run[0]]
         i = run[0]
-        head_start = first.phrase[0]
-        if i > 0 and drafts[i - 1].phrase == first.phrase:
-            head_start = drafts[i - 1].end
-        head = text[head_start : first.start]
-        names = _names(head, first, len(run))
-        part = first.part
+        phrase = phrases[i]
+        head_start = phrase[0]
+        if i > 0 and phrases[i - 1] == phrase:
+            head_start = mentions[i - 1].end
+        head = text[head_start : mentions[i].start]
+        names = _names(head, kinds[i], len(run))
+        part = drafts.parts[i]
         if names:
             indicators.update(zip(run, names, strict=True))
-        elif _bare(head, first) and previous is not None and previous[0] == part:
+        elif _bare(head, kinds[i], drafts.indicators[i]) and previous is not None:
             amounts = previous[1]
             if (
-                len(amounts) == len(run)
-                and all(drafts[a].kind is FactKind.AMOUNT for a in amounts)
-                and all(drafts[v].kind in _RESPELLED for v in run)
+                previous[0] == part
+                and len(amounts) == len(run)
+                and all(kinds[a] is FactKind.AMOUNT for a in amounts)
+                and all(kinds[v] in _RESPELLED for v in run)
             ):
                 for v, a in zip(run, amounts, strict=True):
                     refs[v] = a
-                    indicators[v] = indicators.get(a) or drafts[a].indicator or ""
+                    indicators[v] = indicators.get(a) or drafts.indicators[a] or ""
         previous = (part, run)
     return Distribution(indicators={k: v for k, v in indicators.items() if v}, referents=refs)
 
 
-def _stripped(head: str, first: Draft) -> str:
+def _stripped(head: str, kind: FactKind) -> str:
     """The names before a list: the words before 分别, or before the change verb."""
     words = _NOISE.sub("", head)
     cut = words.rfind("分别")
     if cut >= 0:
         words = words[:cut]
-    elif first.kind is FactKind.CHANGE:
+    elif kind is FactKind.CHANGE:
         words = strip_fillers(words)
         verb = change_verb(words)
         if verb is None:
@@ -178,14 +182,14 @@ def _stripped(head: str, first: Draft) -> str:
     return _TRAILING.sub("", _LEADING.sub("", words))
 
 
-def _bare(head: str, first: Draft) -> bool:
+def _bare(head: str, kind: FactKind, indicator: str | None) -> bool:
     """Whether a list has no names of its own (分别增长6.7%、39.6%)."""
-    return first.indicator is None and not _stripped(head, first)
+    return indicator is None and not _stripped(head, kind)
 
 
-def _names(head: str, first: Draft, count: int) -> list[str]:
+def _names(head: str, kind: FactKind, count: int) -> list[str]:
     """``count`` names before a list, split at 、 (or also at 和/与/及); [] when they do not fit."""
-    words = _stripped(head, first)
+    words = _stripped(head, kind)
     if not words:
         return []
     for split in (_SPLIT_DUN, _SPLIT):

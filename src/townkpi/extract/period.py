@@ -253,28 +253,41 @@ def markers(text: str, outline: Outline) -> Timeline:
     较2020年) is no marker.
     """
     p = _patterns()
-    found: list[tuple[str, re.Match[str]]] = []
+    found: list[tuple[int, str, re.Match[str]]] = []
     reached = 0
+    digits = p.digits.match
     for r in p.runs.finditer(text):
-        if r.start() >= reached and (m := p.digits.match(text, r.start())) is not None:
-            found.append((m.lastgroup or "", m))
+        start = r.start()
+        if start >= reached and (m := digits(text, start)) is not None:
+            found.append((start, m.lastgroup or "", m))
             reached = m.end()
-    found += [(p.kinds[m.group()], m) for m in p.words.finditer(text)]
-    found.sort(key=lambda item: item[1].start())
+    kinds = p.kinds
+    found += [(m.start(), kinds[m.group()], m) for m in p.words.finditer(text)]
+    found.sort(key=_first)
     out: list[Marker] = []
-    for name, m in found:
-        if name in _COMPARABLE and p.comparison.search(text, max(0, m.start() - 3), m.start()):
+    comparison = p.comparison.search
+    ctx = _Context(text=text, outline=outline, plan=False, year=None)
+    section_start = section_end = 0  # where the section of ``ctx`` starts and ends
+    for start, name, m in found:
+        if name in _COMPARABLE and comparison(text, max(0, start - 3), start):
             continue  # 比上年, 较2020年: a comparison base
-        section = outline.at(m.start())
-        year = outline.plan_year if section.plan else outline.year
-        ctx = _Context(text=text, outline=outline, plan=section.plan, year=year)
+        if not section_start <= start < section_end:  # one context per section
+            section, section_end = outline.reach(start)
+            section_start = section.start
+            section_end = sys.maxsize if section_end < 0 else section_end
+            year = outline.plan_year if section.plan else outline.year
+            ctx = _Context(text=text, outline=outline, plan=section.plan, year=year)
         reading = _READERS[name](m, ctx)
         if reading is None or (reading[0] is None and reading[1] is None):
             continue
         period, modality, qualifier = reading
-        out.append(Marker(start=m.start(), end=m.end(), surface=m.group(), period=period,
+        out.append(Marker(start=start, end=m.end(), surface=m.group(), period=period,
                           modality=modality, qualifier=qualifier))  # fmt: skip
     return Timeline(outline=outline, markers=tuple(out))
+
+
+def _first(item: tuple[int, str, re.Match[str]]) -> int:
+    return item[0]
 
 
 def _months(year: int, first: int, last: int) -> Period | None:
