@@ -265,14 +265,16 @@ def _quantity(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> i
     if n2 is None:  # _extent of one number, inline
         texts, unit, more = (number,), u1, m1
         end = number_end + len(m1) if m1 else number_end
+        # Without a second number the reading ends with the unit (or the number) and the
+        # suffix: where the unit ends is read off the match's end, not looked up by name.
+        unit_end = m.end() - len(suf) if suf else m.end()
         if u1:
-            unit_end = m.end("u1")
             # the set lookup spares the call for most units
             if text[unit_end : unit_end + 1] in b.p.blocked_next and b.blocked(u1, unit_end):
                 unit = None
             else:
                 end = unit_end
-        suffix = suf if suf and m.start("suf") == end else None
+        suffix = suf if suf and unit_end == end else None
     else:
         end, texts, unit, more, suffix = _extent(b, m, groups)
     if prev in _SPECIAL_BEFORE or text[number_end : number_end + 1] in _SPECIAL_AFTER:
@@ -284,13 +286,25 @@ def _quantity(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> i
         found = _bare_reason(b, start, end, texts, scaled=bool(s1))
         if found is not None:
             return b.skip(*found)
-    return _record(b, start, prev, (end, texts, unit, more, suffix))
+    return _record(b, start, prev, end, texts, unit, more, suffix)
 
 
-def _record(b: Builder, start: int, prev: str, x: _Extent) -> int:
-    """Record the quantity at ``start`` (after ``prev``) with a minus sign and qualifiers."""
+def _record(  # noqa: PLR0917 - the extent of _quantity, positional (one call per number)
+    b: Builder,
+    start: int,
+    prev: str,
+    end: int,
+    texts: tuple[str, ...],
+    unit: str | None,
+    more: str | None,
+    suffix: str | None,
+) -> int:
+    """Record the quantity at ``start`` (after ``prev``) with a minus sign and qualifiers.
+
+    It ends at ``end`` before its suffix qualifier; ``texts`` are its numbers, ``more`` its
+    余/多.
+    """
     text = b.text
-    end, texts, unit, more, suffix = x
     first = start
     if prev in _SIGNS and not (
         start >= 2 and _LETTERS_OR_DIGITS.match(text, start - 2, start - 1)  # noqa: PLR2004

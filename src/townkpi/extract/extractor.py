@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
@@ -31,7 +32,7 @@ from townkpi.extract.indicator import describe_words
 from townkpi.extract.kinds import classify
 from townkpi.extract.lexicon import alternation
 from townkpi.extract.link import Distribution, distribute, referents
-from townkpi.extract.mention import Mention, Scan, Skip
+from townkpi.extract.mention import Mention, Scan, SkipItem
 from townkpi.extract.mentions import scan
 from townkpi.extract.period import Timeline, markers
 from townkpi.extract.sections import outline
@@ -58,6 +59,7 @@ _INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
 #: Skipped numbers that end the words of the next quantity (a label or name stays part of them).
 _TIME_SKIPS = frozenset({SkipReason.DATE, SkipReason.PERIOD, SkipReason.ORDINAL})
 _REASONS: Final = {reason: reason.value for reason in SkipReason}
+_ITEM_START: Final = operator.itemgetter(0)
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
@@ -141,21 +143,21 @@ def _readable(scanned: Scan, options: ExtractOptions) -> tuple[Scan, list[Value]
     that takes none, or two scales); such a figure becomes a skipped number (reason ``other``)
     instead of stopping the whole report, so that every number is still accounted for.
     """
-    bad: list[Skip] = []
+    bad: list[SkipItem] = []
     read: list[tuple[Mention, Value]] = []
     for m in scanned.mentions:
         words = _interval_words(m.qualifiers)
         try:
             read.append((m, _value(m.numerals, m.unit, words, negative=False, options=options)))
         except TownkpiError:
-            bad.append(Skip(start=m.start, end=m.end, surface=m.surface, reason=SkipReason.OTHER))
+            bad.append((m.start, m.end, m.surface, SkipReason.OTHER))
     if not bad:
         return scanned, [v for _, v in read]
-    dropped = {s.start for s in bad}
+    dropped = {s[0] for s in bad}
     read = [(m, v) for m, v in read if m.start not in dropped]
     readable = Scan(
         mentions=tuple(m for m, _ in read),
-        skipped=tuple(sorted((*scanned.skipped, *bad), key=lambda s: s.start)),
+        skips=tuple(sorted((*scanned.skips, *bad), key=_ITEM_START)),
     )
     return readable, [v for _, v in read]
 
@@ -377,14 +379,17 @@ def _facts(
     return facts
 
 
-def _skipped(body: str, found: Sequence[Skip]) -> tuple[SkippedMention, ...]:
+def _skipped(body: str, found: Sequence[SkipItem]) -> tuple[SkippedMention, ...]:
     """The skipped mentions of the numbers that are no measurements, with lines and columns."""
-    lines, columns = _line_columns(body, [s.start for s in found])
+    lines, columns = _line_columns(body, [s[0] for s in found])
+    reasons = _REASONS
     return tuple(
-        trusted_skipped(
-            trusted_span(s.start, s.end, lines[k], columns[k]), s.surface, _REASONS[s.reason]
-        )
-        for k, s in enumerate(found)
+        [
+            trusted_skipped(
+                trusted_span(start, end, lines[k], columns[k]), surface, reasons[reason]
+            )
+            for k, (start, end, surface, reason) in enumerate(found)
+        ]
     )
 
 
@@ -428,8 +433,7 @@ def extract(
     shape = outline(body, year if year is not None else options.year, options.plan_year)
     timeline = markers(body, shape)
     ends = sorted(
-        [m.end for m in scanned.mentions]
-        + [s.end for s in scanned.skipped if s.reason in _TIME_SKIPS]
+        [m.end for m in scanned.mentions] + [s[1] for s in scanned.skips if s[3] in _TIME_SKIPS]
     )
     drafts = _drafts(body, seg, scanned.mentions, ends, options.phrases)
     distributed = distribute(body, drafts)
@@ -442,7 +446,7 @@ def extract(
         positive=positive,
         options=options,
     )
-    skipped = _skipped(body, scanned.skipped)
+    skipped = _skipped(body, scanned.skips)
     return Report(
         source=doc.source,
         text=body,

@@ -26,7 +26,7 @@ from typing import Final
 
 import attrs
 
-from townkpi.extract.kinds import change_verb, strip_fillers
+from townkpi.extract.kinds import strip_change
 from townkpi.extract.lexicon import Ending, alternation, lexicon
 from townkpi.model import FactKind
 
@@ -193,10 +193,7 @@ def describe_words(
     if "各类" in clean:
         clean = clean.replace("各类", "")
     if kind is FactKind.CHANGE:
-        verb = change_verb(clean)
-        if verb is not None:
-            clean = strip_fillers(clean)[: -len(verb)]
-        clean = strip_fillers(clean)
+        clean = strip_change(clean)
     subject, clean = _subject(clean, w)
     if kind is FactKind.RATE and clean.endswith("率"):
         indicator = clean
@@ -229,6 +226,11 @@ def describe_words(
 def _after(text: str, end: int, phrase_end: int, w: _Words) -> str:
     """What is measured, written right after a number (74幢|城镇住房(进行)安全动态监测|。)."""
     stop = min(phrase_end, end + _MAX_AFTER)
+    if end >= stop:
+        return ""
+    first = text[end]
+    if not ("\u4e00" <= first <= "\u9fff") and _NOISE.match(first) is None:
+        return ""  # the first character stays first without noise, and is no ideograph
     tail = text[end:stop]
     if not tail.isalnum():
         tail = _NOISE.sub("", tail)

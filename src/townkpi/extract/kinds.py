@@ -30,7 +30,7 @@ from townkpi.extract.lexicon import Ending, alternation, lexicon
 from townkpi.extract.mention import Mention, MentionHint
 from townkpi.model import FactKind
 
-__all__ = ["change_verb", "classify", "strip_fillers"]
+__all__ = ["change_verb", "classify", "strip_change", "strip_fillers"]
 
 _HINTED: Final = {MentionHint.RANK: FactKind.RANK, MentionHint.RATIO: FactKind.RATIO}
 _PERCENT: Final = frozenset({"%", "％", "‰"})
@@ -74,6 +74,19 @@ def change_verb(before: str) -> str | None:
     """The change verb or noun that ends ``before`` once fillers are stripped, if any."""
     r = _rules()
     return r.change_end.find(r.tail_fillers.strip(before))
+
+
+def strip_change(before: str) -> str:
+    """``before`` without its fillers and, if it then ends with one, its change verb or noun.
+
+    Equal to stripping the fillers and, when [`change_verb`][townkpi.extract.kinds.change_verb]
+    finds one, cutting it off and stripping the fillers once more (同比增长 → nothing).
+    """
+    r = _rules()
+    fillers = r.tail_fillers
+    stripped = fillers.strip(before)
+    verb = r.change_end.find(stripped)
+    return stripped if verb is None else fillers.strip(stripped[: -len(verb)])
 
 
 def classify(before: str, mention: Mention) -> tuple[FactKind, bool]:

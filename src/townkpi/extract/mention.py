@@ -15,7 +15,7 @@ import attrs
 from townkpi.model import SkipReason
 from townkpi.numbers import Numeral
 
-__all__ = ["Mention", "MentionHint", "Scan", "Skip", "new_mention", "new_skip"]
+__all__ = ["Mention", "MentionHint", "Scan", "Skip", "SkipItem", "new_mention", "new_skip"]
 
 
 class MentionHint:
@@ -74,17 +74,29 @@ class Skip:
     reason: SkipReason
 
 
+#: A skipped number as the scanner records it: ``(start, end, surface, reason)``, the fields of
+#: a [`Skip`][townkpi.extract.mention.Skip] in order. A plain tuple, not an object: a report has
+#: thousands, and the extractor turns each straight into a skipped mention.
+SkipItem = tuple[int, int, str, SkipReason]
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Scan:
     """Every number of a text, in text order.
 
     Attributes:
         mentions: The quantities.
-        skipped: The numbers that are not measurements.
+        skips: The numbers that are not measurements, as plain
+            [`SkipItem`][townkpi.extract.mention.SkipItem] tuples.
     """
 
     mentions: tuple[Mention, ...]
-    skipped: tuple[Skip, ...]
+    skips: tuple[SkipItem, ...]
+
+    @property
+    def skipped(self) -> tuple[Skip, ...]:
+        """The numbers that are not measurements, as [`Skip`][townkpi.extract.mention.Skip]s."""
+        return tuple([new_skip(*item) for item in self.skips])
 
 
 # ---------------------------------------------------------------------------- fast construction

@@ -31,15 +31,14 @@ Example:
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
 from townkpi.extract.arabic import scan_arabic
 from townkpi.extract.chinese import scan_chinese, scan_letters
-from townkpi.extract.mention import Mention, MentionHint, Scan, Skip, new_skip
-from townkpi.extract.scanner import Builder, base_symbol, patterns
+from townkpi.extract.mention import Mention, MentionHint, Scan, Skip
+from townkpi.extract.scanner import Builder, Patterns, base_symbol, patterns
 from townkpi.model import SkipReason
 
 __all__ = ["Mention", "MentionHint", "Scan", "Skip", "scan"]
@@ -47,22 +46,7 @@ __all__ = ["Mention", "MentionHint", "Scan", "Skip", "scan"]
 _LIST_GLUE: Final = frozenset({"、", "，", ",", "和", "及", "与", "或"})
 _RATIO_WINDOW: Final = 12
 _START: Final = operator.attrgetter("start")
-
-
-def _inherit_units(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    """Give a bare number the unit of the next one in a list: 1409万、1305万人次."""
-    out = list(mentions)
-    for i in range(len(out) - 2, -1, -1):
-        cur, nxt = out[i], out[i + 1]
-        if cur.unit is not None or cur.hint is not None or nxt.unit is None:
-            continue
-        if text[cur.end : nxt.start] not in _LIST_GLUE:
-            continue
-        unit = base_symbol(nxt.unit)
-        if cur.numerals[-1].scale == 0 and unit != nxt.unit:
-            unit = nxt.unit  # 3、5万元: both in 万元
-        out[i] = attrs.evolve(cur, unit=unit)
-    return out
+_ITEM_START: Final = operator.itemgetter(0)
 
 
 def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
@@ -81,20 +65,38 @@ def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
     scan_arabic(b)
     scan_chinese(b)
     scan_letters(b)
-    mentions: list[Mention] = []
-    skips = list(b.skips)
+    skips = b.skips
     p = b.p
-    for x in _inherit_units(sorted(b.mentions, key=_START), text):
-        if x.unit is not None or x.hint is not None:
-            mentions.append(x)
-            continue
-        window = max(0, x.start - _RATIO_WINDOW)
-        cut = p.last_punctuation.search(text, window, x.start)
-        if cut is not None:
-            window = cut.start() + 1
-        if p.ratio_before.search(text, window, x.start) is not None:
-            mentions.append(attrs.evolve(x, hint=MentionHint.RATIO))  # 收入倍差保持在1.56以内
+    # One walk backwards over the quantities: a bare number in a list takes the unit of the
+    # next one (1409万、1305万人次; the next one may have taken it from the one after it); a bare
+    # number after a ratio word is a ratio (收入倍差保持在1.56以内); any other is skipped.
+    kept: list[Mention] = []
+    nxt: Mention | None = None
+    ordered = sorted(b.mentions, key=_START)
+    for x in reversed(ordered):
+        if x.unit is None and x.hint is None:
+            if nxt is not None and nxt.unit is not None and text[x.end : nxt.start] in _LIST_GLUE:
+                unit = base_symbol(nxt.unit)
+                if x.numerals[-1].scale == 0 and unit != nxt.unit:
+                    unit = nxt.unit  # 3、5万元: both in 万元
+                x = attrs.evolve(x, unit=unit)  # noqa: PLW2901 - the mention as read
+                kept.append(x)
+            elif _after_ratio_word(p, text, x.start):
+                kept.append(attrs.evolve(x, hint=MentionHint.RATIO))
+            else:
+                skips.append((x.start, x.end, x.surface, SkipReason.OTHER))
         else:
-            skips.append(new_skip(x.start, x.end, x.surface, SkipReason.OTHER))
-    skips.sort(key=_START)
-    return Scan(mentions=tuple(mentions), skipped=tuple(skips))
+            kept.append(x)
+        nxt = x
+    kept.reverse()
+    skips.sort(key=_ITEM_START)
+    return Scan(mentions=tuple(kept), skips=tuple(skips))
+
+
+def _after_ratio_word(p: Patterns, text: str, start: int) -> bool:
+    """Whether a ratio word (倍差, 比值 …) stands before ``start`` in its phrase, nearby."""
+    window = max(0, start - _RATIO_WINDOW)
+    cut = p.last_punctuation.search(text, window, start)
+    if cut is not None:
+        window = cut.start() + 1
+    return p.ratio_before.search(text, window, start) is not None

@@ -19,7 +19,7 @@ import attrs
 
 from townkpi.errors import NumberFormatError
 from townkpi.extract.lexicon import alternation, lexicon
-from townkpi.extract.mention import Mention, MentionHint, Skip, new_mention, new_skip
+from townkpi.extract.mention import Mention, MentionHint, SkipItem, new_mention
 from townkpi.model import SkipReason
 from townkpi.numbers import QUALIFIERS, Numeral, parse_numeral
 from townkpi.units import known_units
@@ -322,7 +322,7 @@ class Builder:
         text: The text.
         p: The compiled patterns.
         mentions: The quantities found.
-        skips: The skipped numbers found.
+        skips: The skipped numbers found, as ``(start, end, surface, reason)`` tuples.
         quotes: The short quotes and titles of the text.
     """
 
@@ -330,7 +330,7 @@ class Builder:
         self.text = text
         self.p = compiled
         self.mentions: list[Mention] = []
-        self.skips: list[Skip] = []
+        self.skips: list[SkipItem] = []
         self.quotes = Quotes.find(text, compiled.quote)
         # how far the mentions and skips read by ``reached`` reach
         self._reach = 0
@@ -339,7 +339,7 @@ class Builder:
 
     def skip(self, start: int, end: int, reason: SkipReason) -> int:
         """Record a skipped number at ``start``..``end``; return ``end``."""
-        self.skips.append(new_skip(start, end, self.text[start:end], reason))
+        self.skips.append((start, end, self.text[start:end], reason))
         return end
 
     def mention(
@@ -369,7 +369,7 @@ class Builder:
         for x in self.mentions[self._mentions_seen :]:
             reach = max(reach, x.end)
         for y in self.skips[self._skips_seen :]:
-            reach = max(reach, y.end)
+            reach = max(reach, y[1])
         self._reach = reach
         self._mentions_seen, self._skips_seen = len(self.mentions), len(self.skips)
         return reach
@@ -413,7 +413,7 @@ class Builder:
         start = min(start, around[0])
         end = max(end, around[1])
         for s in self.skips[-3:]:
-            if s.start == start and s.end == end:
+            if s[0] == start and s[1] == end:
                 return end  # recorded already, for an earlier number of the item
         reason = SkipReason.NAME if self.quotes.titles[index] else SkipReason.LABEL
         return self.skip(start, end, reason)
