@@ -399,8 +399,10 @@ class PartNotAboveWholeCheck(Check):
             if part.modality is Modality.TARGET or part.span is None:
                 continue
             words = figure_words(ctx, part)
+            if not self.is_part(words):
+                continue  # most amounts are no part: tested before the unit is resolved
             pu = part.value.unit_info
-            if not self.is_part(words) or pu is None:
+            if pu is None:
                 continue
             if not any(m in ctx.clause_before(part) for m in self.subset_markers):
                 continue  # not said to be part of what came before (已办结, 其中整改)

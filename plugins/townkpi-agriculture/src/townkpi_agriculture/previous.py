@@ -129,19 +129,69 @@ def _about(x: Fraction) -> str:
     return format(round(d, max(3 - d.adjusted(), 0)).normalize(), "f")
 
 
-def _stated_previous(ctx: CheckContext, found: Implied) -> Iterator[tuple[Fact, Interval]]:
-    """Figures of the same indicator stated for the year before, in the level's unit."""
-    level = found.level
-    assert level.period is not None
-    before = previous_year(level.period)
-    for other in ctx.of_kind(FactKind.AMOUNT):
-        if other.period != before or is_increment(other) or not same_subject(level, other):
-            continue
-        if (other.modality is Modality.TARGET) != (level.modality is Modality.TARGET):
-            continue
-        ind = ctx.indicator(other, head=True)
-        iv = interval_in_unit(other, found.unit)
-        if ind is not None and ind.name == found.indicator and iv is not None:
+class _Stated:
+    """The amounts of each indicator and period, in text order, with bounds in a unit.
+
+    A growth is compared only with the amounts of its level's indicator stated for the year
+    before, and only when one of them may lie outside last year's implied level: when the lowest
+    upper end of them all lies above that level's lower end and the highest lower end below its
+    upper end, every one of them meets it, and none is visited.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self._ctx = ctx
+        self._figures: dict[tuple[str, Period], list[Fact]] = {}
+        self._indexed: set[str] = set()
+        # (amount, interval in the unit) in text order, the lowest upper and highest lower end
+        self._in_unit: dict[
+            tuple[str, Period, str],
+            tuple[list[tuple[Fact, Interval]], Fraction | None, Fraction | None],
+        ] = {}
+
+    def of(
+        self, indicator: str, period: Period, unit: str
+    ) -> tuple[list[tuple[Fact, Interval]], Fraction | None, Fraction | None]:
+        """The amounts of ``indicator`` stated for ``period`` in ``unit``, with their bounds."""
+        key = (indicator, period, unit)
+        found = self._in_unit.get(key)
+        if found is None:
+            if indicator not in self._indexed:
+                self._indexed.add(indicator)
+                for f in self._ctx.figures_of(indicator, FactKind.AMOUNT, head=True):
+                    if f.period is not None:
+                        self._figures.setdefault((indicator, f.period), []).append(f)
+            pairs = [
+                (f, iv)
+                for f in self._figures.get((indicator, period), ())
+                if (iv := interval_in_unit(f, unit)) is not None
+            ]
+            uppers = [iv.upper for _, iv in pairs if iv.upper is not None]
+            lowers = [iv.lower for _, iv in pairs if iv.lower is not None]
+            found = (pairs, min(uppers, default=None), max(lowers, default=None))
+            self._in_unit[key] = found
+        return found
+
+    def previous(self, found: Implied) -> Iterator[tuple[Fact, Interval]]:
+        """Figures of the same indicator that may be last year's level and miss the implied one.
+
+        Every figure of the indicator stated for the year before, in the level's unit and in
+        text order, unless the bounds show that every one meets ``found.previous``.
+        """
+        level = found.level
+        assert level.period is not None
+        pairs, lowest_upper, highest_lower = self.of(
+            found.indicator, previous_year(level.period), found.unit
+        )
+        lo, hi = found.previous.lower, found.previous.upper
+        below = lo is not None and lowest_upper is not None and lowest_upper <= lo
+        above = hi is not None and highest_lower is not None and highest_lower >= hi
+        if not (below or above):
+            return  # every figure meets last year's implied level
+        for other, iv in pairs:
+            if is_increment(other) or not same_subject(level, other):
+                continue
+            if (other.modality is Modality.TARGET) != (level.modality is Modality.TARGET):
+                continue
             yield other, iv
 
 
@@ -168,11 +218,12 @@ class PreviousLevelConflict(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each growth that last year's stated level cannot give."""
+        stated_amounts = _Stated(ctx)  # indexed once (not every amount visited per growth)
         for change in ctx.of_kind(FactKind.CHANGE):
             found = implied_previous(ctx, change)
             if found is None:
                 continue
-            for stated, iv in _stated_previous(ctx, found):
+            for stated, iv in stated_amounts.previous(found):
                 if iv.overlaps(found.previous):
                     continue
                 yield self.finding(

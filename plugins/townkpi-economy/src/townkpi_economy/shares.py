@@ -13,9 +13,9 @@ from townkpi import (
     Fact,
     FactKind,
     Finding,
-    Indicator,
     Interval,
     Modality,
+    Period,
     describe_fact,
     format_interval,
     interval_in_unit,
@@ -42,25 +42,78 @@ def _whole_phrase(ctx: CheckContext, share: Fact) -> str | None:
     return None
 
 
-def _whole_facts(ctx: CheckContext, part: Fact, whole: Indicator, area: str | None) -> list[Fact]:
-    """The stated amounts of ``whole`` that a share of ``part`` may be of."""
-    out = []
-    for other in ctx.of_kind(FactKind.AMOUNT):
-        ind = ctx.indicator(other, head=True)
-        if other.id == part.id or ind is None or ind.name != whole.name:
-            continue
-        if (part.modality is Modality.TARGET) != (other.modality is Modality.TARGET):
-            continue
-        if part.period is not None and other.period is not None and part.period != other.period:
-            continue
-        if not (ctx.same_sentence(part, other) or (part.period and part.period == other.period)):
-            continue
-        if area is not None and other.subject != area:
-            continue  # 占全市… : only a figure stated for 全市 is that whole
-        if area is None and not same_subject(part, other):
-            continue
-        out.append(other)
-    return out
+def _qualifies(ctx: CheckContext, part: Fact, other: Fact, area: str | None) -> bool:
+    """Whether an amount of the whole's indicator is a whole a share of ``part`` may be of."""
+    if other.id == part.id:
+        return False
+    if (part.modality is Modality.TARGET) != (other.modality is Modality.TARGET):
+        return False
+    if part.period is not None and other.period is not None and part.period != other.period:
+        return False
+    if not (ctx.same_sentence(part, other) or (part.period and part.period == other.period)):
+        return False
+    if area is not None and other.subject != area:
+        return False  # 占全市… : only a figure stated for 全市 is that whole
+    return area is not None or same_subject(part, other)
+
+
+class _Wholes:
+    """The stated amounts of one aggregate, indexed to find the first a share may be of.
+
+    ``first(part, area)`` is the first amount in text order that ``_qualifies``, found without
+    testing every amount of the aggregate: those of the part's sentence are tested directly,
+    and of those that state the part's period, only the first of each subject (a text repeating
+    one passage holds many of the same period and place).
+    """
+
+    def __init__(self, ctx: CheckContext, name: str) -> None:
+        self._ctx = ctx
+        # (position in text order, amount), by sentence and by target or not, period, subject
+        self._sentences: dict[tuple[int, int], list[tuple[int, Fact]]] = {}
+        self._periods: dict[tuple[bool, Period], dict[str | None, list[tuple[int, Fact]]]] = {}
+        self._lines: dict[tuple[bool, Period, str | None, str | None], list[list[tuple[int, Fact]]]]
+        self._lines = {}
+        for position, f in enumerate(ctx.figures_of(name, FactKind.AMOUNT, head=True)):
+            if f.sentence is not None:
+                key = (f.sentence.start, f.sentence.end)
+                self._sentences.setdefault(key, []).append((position, f))
+            if f.period is not None:
+                scope = self._periods.setdefault((f.modality is Modality.TARGET, f.period), {})
+                scope.setdefault(f.subject, []).append((position, f))
+
+    def first(self, part: Fact, area: str | None) -> Fact | None:
+        """The first amount in text order that a share of ``part`` may be of, or None."""
+        ctx = self._ctx
+        best: tuple[int, Fact] | None = None
+        if part.sentence is not None:
+            for position, other in self._sentences.get(
+                (part.sentence.start, part.sentence.end), ()
+            ):
+                if _qualifies(ctx, part, other, area):
+                    best = (position, other)
+                    break
+        if part.period is None:
+            return None if best is None else best[1]
+        target = part.modality is Modality.TARGET
+        key = (target, part.period, part.subject, area)
+        lines = self._lines.get(key)
+        if lines is None:  # the subjects that qualify, found once per scope, subject and area
+            scope = self._periods.get((target, part.period), {})
+            lines = [
+                line
+                for subject, line in scope.items()
+                # every amount of a line has its subject: the line's first stands for all
+                if subject == area or (area is None and same_subject(part, line[0][1]))
+            ]
+            self._lines[key] = lines
+        for line in lines:
+            for position, other in line:
+                if best is not None and position >= best[0]:
+                    break
+                if _qualifies(ctx, part, other, area):
+                    best = (position, other)
+                    break
+        return None if best is None else best[1]
 
 
 class ShareOfStatedWhole(Check):
@@ -86,6 +139,7 @@ class ShareOfStatedWhole(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each share the stated part and whole cannot give."""
+        wholes: dict[str, _Wholes] = {}  # one index per aggregate named (not every pair tested)
         for share in ctx.of_kind(FactKind.SHARE):
             part = ctx.referent(share)
             if part is None or part.kind is not FactKind.AMOUNT:
@@ -99,7 +153,11 @@ class ShareOfStatedWhole(Check):
             if whole_ind is None or whole_ind.sector != "economy" or whole_ind == part_ind:
                 continue
             m = _AREA.match(phrase)
-            for whole in _whole_facts(ctx, part, whole_ind, m.group(1) if m else None)[:1]:
+            index = wholes.get(whole_ind.name)
+            if index is None:
+                index = wholes[whole_ind.name] = _Wholes(ctx, whole_ind.name)
+            whole = index.first(part, m.group(1) if m else None)
+            if whole is not None:
                 found = self._compare(share, part, whole, stated)
                 if found is not None:
                     yield found

@@ -9,6 +9,7 @@ from typing import Final
 from townkpi import (
     Check,
     CheckContext,
+    CounterpartIndex,
     Evidence,
     Fact,
     FactKind,
@@ -38,6 +39,30 @@ OUTPUT_OF: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 _UNIT: Final = "亿元"
 
 
+def _in_unit(fact: Fact) -> bool:
+    return interval_in_unit(fact, _UNIT) is not None
+
+
+class _Outputs:
+    """The gross outputs of some indicators: the nearest of a figure, and a bound of them all.
+
+    Attributes:
+        nearest: The outputs in the unit, indexed to find a figure's nearest.
+        lowest_upper: The lowest upper end of an output in the unit (None when none has one):
+            value added that lies below it cannot lie entirely above any output.
+    """
+
+    def __init__(self, ctx: CheckContext, names: tuple[str, ...]) -> None:
+        self.nearest = CounterpartIndex(ctx, names, head=True, where=_in_unit)
+        uppers = [
+            iv.upper
+            for name in names
+            for f in ctx.figures_of(name, FactKind.AMOUNT, head=True)
+            if (iv := interval_in_unit(f, _UNIT)) is not None and iv.upper is not None
+        ]
+        self.lowest_upper = min(uppers, default=None)
+
+
 class ValueAddedAboveOutput(Check):
     """Value added cannot exceed the gross output of the same scope and period.
 
@@ -63,14 +88,31 @@ class ValueAddedAboveOutput(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each value added above a gross output of the same scope."""
+        outputs: dict[tuple[str, ...], _Outputs] = {}  # one index per choice of outputs
         for added, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
-            if ind.name not in OUTPUT_OF:
+            names = OUTPUT_OF.get(ind.name)
+            if names is None:
                 continue
-            for output in counterparts(ctx, added, OUTPUT_OF[ind.name], head=True):
-                found = self._compare(ctx, added, output, ind.name)
-                if found is not None:
-                    yield found
-                    break
+            va = interval_in_unit(added, _UNIT)
+            if va is None or va.lower is None:
+                continue  # no output can lie below it: ``_compare`` would find nothing
+            index = outputs.get(names)
+            if index is None:
+                index = outputs[names] = _Outputs(ctx, names)
+            if index.lowest_upper is None or va.lower < index.lowest_upper:
+                continue  # every output reaches above its smallest value: none lies below
+            # the nearest output in the unit first: usually the one it is compared with
+            nearest = index.nearest.nearest(added)
+            if nearest is None:
+                continue
+            found = self._compare(ctx, added, nearest, ind.name)
+            if found is None:  # rare: a farther output may lie below it, as before
+                for output in counterparts(ctx, added, names, head=True):
+                    found = self._compare(ctx, added, output, ind.name)
+                    if found is not None:
+                        break
+            if found is not None:
+                yield found
 
     def _compare(
         self, ctx: CheckContext, added: Fact, output: Fact, added_name: str
