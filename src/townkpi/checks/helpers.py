@@ -57,7 +57,7 @@ from townkpi.checks.base import CheckContext
 from townkpi.errors import DimensionMismatchError, UnitError
 from townkpi.interval import Interval
 from townkpi.model import Fact, FactKind, Modality, Period
-from townkpi.units import Unit, UnitCategory, parse_unit
+from townkpi.units import Unit, UnitCategory, conversion_factor, parse_unit
 
 __all__ = [
     "INCREMENT_WORDS",
@@ -139,11 +139,15 @@ def describe_fact(fact: Fact, *, period: bool = False) -> str:
 
 # --------------------------------------------------------------------------- units and intervals
 
+#: The unit of a pure number: a ratio is so many times (倍) another figure.
+_TIMES: Final = "倍"
+
 
 def interval_in_unit(fact: Fact, unit: str | Unit) -> Interval | None:
     """The fact's interval converted into ``unit``, or None when the dimensions differ.
 
-    A pure number (no unit) converts only into a proportion (倍, %).
+    A pure number (no unit: a ratio such as 收入倍差1.56) is read as a number of times (倍), so
+    it converts only into a proportion (倍, %).
 
     Examples:
         >>> from townkpi import fact
@@ -151,15 +155,21 @@ def interval_in_unit(fact: Fact, unit: str | Unit) -> Interval | None:
         '[1314500, 1315500)'
         >>> interval_in_unit(fact("征地", "184亩"), "户") is None
         True
+        >>> ratio = fact("城乡居民收入倍差", "1.56")
+        >>> str(interval_in_unit(ratio, "%")), interval_in_unit(ratio, "亩") is None
+        ('[155.5, 156.5)', True)
     """
     try:
-        if fact.value.unit is not None:
-            # Most pairs a check tries measure different things: compare the dimensions of the
-            # (cached) units first, without raising and catching a DimensionMismatchError.
-            target = unit if isinstance(unit, Unit) else parse_unit(unit)
-            source = fact.value.unit_info
-            if source is None or source.dimension != target.dimension:
+        # Most pairs a check tries measure different things: compare the dimensions of the
+        # (cached) units first, without raising and catching a DimensionMismatchError.
+        target = unit if isinstance(unit, Unit) else parse_unit(unit)
+        if fact.value.unit is None:
+            if target.category is not UnitCategory.PROPORTION:
                 return None
+            return fact.value.interval.scale(conversion_factor(_TIMES, target))
+        source = fact.value.unit_info
+        if source is None or source.dimension != target.dimension:
+            return None
         return fact.value.interval_in(unit)
     except (DimensionMismatchError, UnitError):
         return None
