@@ -297,14 +297,14 @@ def parse_numeral(text: str) -> Numeral:
     """
     if not text:
         raise NumberFormatError(text, 0, "empty text")
-    ascii_text = normalize_digits(text)
+    ascii_text = text if text.isascii() else normalize_digits(text)  # isascii: O(1)
     if ascii_text[0].isdigit() or ascii_text[0] in "-−":
         m = _ARABIC.fullmatch(ascii_text)
         if m is None:
             probe = _ARABIC.match(ascii_text)
             bad = min(probe.end() if probe is not None else 0, len(text) - 1)
             raise NumberFormatError(text, bad, f"stray character {text[bad]!r}")
-        number, scale_word = m.group("number", "scale")
+        number, scale_word = m.groups()  # the groups "number" and "scale"
         digits = Decimal(number.replace(",", "").replace("−", "-"))
         return _numeral(text, digits, _SCALES[scale_word], False)
     for i, ch in enumerate(text):
