@@ -50,10 +50,14 @@ class Rounding(enum.StrEnum):
 
 
 def _frac(x: Number) -> Fraction:
-    if isinstance(x, Fraction):
+    # The exact type first: ``isinstance(x, Fraction)`` of any other type goes through the
+    # abstract base class check of ``numbers.Rational``, slow beside these.
+    if type(x) is Fraction:
         return x
     if isinstance(x, Decimal):  # the same Fraction, without Fraction's slower generic path
         return Fraction(*x.as_integer_ratio())
+    if isinstance(x, Fraction):
+        return x
     return Fraction(x)
 
 
@@ -142,35 +146,44 @@ class Interval:
         f = _frac(x)
         return _trusted(f, f, True, True)  # a point is a valid interval: no re-validation
 
+    # The constructors below build a valid interval without re-validating it (as ``point``
+    # does); an empty one goes to the constructor, which raises its error.
     @classmethod
     def closed(cls, lower: Number, upper: Number) -> Interval:
         """``[lower, upper]``."""
-        return cls(lower=_frac(lower), upper=_frac(upper))
+        lo, hi = _frac(lower), _frac(upper)
+        if lo <= hi:
+            return _trusted(lo, hi, True, True)
+        return cls(lower=lo, upper=hi)
 
     @classmethod
     def open(cls, lower: Number | None, upper: Number | None) -> Interval:
         """``(lower, upper)``; ``None`` for an unbounded end."""
-        return cls(lower=lower, upper=upper, lower_closed=False, upper_closed=False)
+        lo = None if lower is None else _frac(lower)
+        hi = None if upper is None else _frac(upper)
+        if lo is None or hi is None or lo < hi:
+            return _trusted(lo, hi, False, False)
+        return cls(lower=lo, upper=hi, lower_closed=False, upper_closed=False)
 
     @classmethod
     def at_least(cls, x: Number) -> Interval:
         """``[x, +∞)`` (以上, 不少于, 不低于)."""
-        return cls(lower=_frac(x), upper=None)
+        return _trusted(_frac(x), None, True, False)
 
     @classmethod
     def greater_than(cls, x: Number) -> Interval:
         """``(x, +∞)`` (超过, 高于)."""
-        return cls(lower=_frac(x), upper=None, lower_closed=False)
+        return _trusted(_frac(x), None, False, False)
 
     @classmethod
     def at_most(cls, x: Number) -> Interval:
         """``(−∞, x]`` (以内, 以下, 不超过)."""
-        return cls(lower=None, upper=_frac(x))
+        return _trusted(None, _frac(x), False, True)
 
     @classmethod
     def less_than(cls, x: Number) -> Interval:
         """``(−∞, x)`` (不足, 低于)."""
-        return cls(lower=None, upper=_frac(x), upper_closed=False)
+        return _trusted(None, _frac(x), False, False)
 
     @classmethod
     def everything(cls) -> Interval:
@@ -303,7 +316,8 @@ class Interval:
             )
         else:
             hi, hi_c = self.upper, self.upper_closed or other.upper_closed
-        return Interval(lower=lo, upper=hi, lower_closed=lo_c, upper_closed=hi_c)
+        # The hull of two valid intervals is valid: built without re-validating it.
+        return _trusted(lo, hi, lo_c, hi_c)
 
     def is_above(self, x: Number) -> bool:
         """Whether every number in the interval is greater than ``x``."""
@@ -460,6 +474,16 @@ def _rounded_half(value: Decimal, rounding: Rounding) -> Interval:
     The ends ``v ± q/2`` are formed from integers (one gcd each) rather than by Fraction
     arithmetic; they are the same numbers, ordered (``q > 0``), so the result skips validation.
     """
+    if value.same_quantum(_ONE):  # written as a whole number (exponent 0): the ends are n ± 1/2
+        numerator = int(value)
+        closed = rounding is _ANY
+        twice = 2 * numerator
+        return _trusted(
+            Fraction(twice - 1, 2),
+            Fraction(twice + 1, 2),
+            closed or numerator > 0,
+            closed or numerator < 0,
+        )
     exp = value.as_tuple().exponent
     if not isinstance(exp, int):
         raise ValueError(f"not a finite number: {value}")
@@ -471,13 +495,17 @@ def _rounded_half(value: Decimal, rounding: Rounding) -> Interval:
         # v = n / 10**-exp exactly: the ends are (2n - 1) / (2 * 10**-exp) and (2n + 1) / ….
         scale = 10**-exp
         twice, q, den = 2 * numerator * (scale // denominator), 1, 2 * scale
-    closed = rounding is Rounding.ANY
+    closed = rounding is _ANY
     return _trusted(
         Fraction(twice - q, den),
         Fraction(twice + q, den),
         closed or numerator > 0,
         closed or numerator < 0,
     )
+
+
+_ONE: Final = Decimal(1)
+_ANY: Final = Rounding.ANY
 
 
 def quantum_of(value: Decimal) -> Fraction:

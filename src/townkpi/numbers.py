@@ -297,14 +297,14 @@ def parse_numeral(text: str) -> Numeral:
     """
     if not text:
         raise NumberFormatError(text, 0, "empty text")
-    ascii_text = normalize_digits(text)
+    ascii_text = text if text.isascii() else normalize_digits(text)  # isascii: O(1)
     if ascii_text[0].isdigit() or ascii_text[0] in "-−":
         m = _ARABIC.fullmatch(ascii_text)
         if m is None:
             probe = _ARABIC.match(ascii_text)
             bad = min(probe.end() if probe is not None else 0, len(text) - 1)
             raise NumberFormatError(text, bad, f"stray character {text[bad]!r}")
-        number, scale_word = m.group("number", "scale")
+        number, scale_word = m.groups()  # the groups "number" and "scale"
         digits = Decimal(number.replace(",", "").replace("−", "-"))
         return _numeral(text, digits, _SCALES[scale_word], False)
     for i, ch in enumerate(text):
@@ -372,20 +372,41 @@ def value_interval(
         return first.hull(last), Comparator.RANGE
 
     n = numerals[0]
-    iv = _written_interval(n, exact, rounding, negative)
-    comparator = Comparator.EQ
     if not qualifiers or not any(word in QUALIFIERS for word in qualifiers):
-        return iv, comparator
-    v = Fraction(-n.digits if negative else n.digits)
+        return _written_interval(n, exact, rounding, negative), Comparator.EQ
+    return _qualified(
+        n, qualifiers, exact=exact, rounding=rounding, tolerance=tolerance, negative=negative
+    )
+
+
+def _qualified(
+    n: Numeral,
+    qualifiers: Sequence[str],
+    *,
+    exact: bool,
+    rounding: Rounding,
+    tolerance: Fraction,
+    negative: bool,
+) -> tuple[Interval, Comparator]:
+    """``value_interval`` of one numeral with at least one known qualifier word."""
+    # The interval as written is built only when a qualifier widens it (约, 近): 以上, 超过, 余 …
+    # replace it. A number that is not finite raises here, before the qualifiers are read.
+    iv = None if n.digits.is_finite() else _written_interval(n, exact, rounding, negative)
+    comparator = Comparator.EQ
+    v = Fraction(*(-n.digits if negative else n.digits).as_integer_ratio())
     for word in qualifiers:
         q = QUALIFIERS.get(word)
         if q is None:
             continue
         effect = q.effect
         if effect is QualifierEffect.APPROX:
+            if iv is None:
+                iv = _written_interval(n, exact, rounding, negative)
             band = Interval.closed(v - abs(v) * tolerance, v + abs(v) * tolerance)
             iv, comparator = band.hull(iv), Comparator.APPROX
         elif effect is QualifierEffect.NEARLY:
+            if iv is None:
+                iv = _written_interval(n, exact, rounding, negative)
             iv = Interval.closed(v - abs(v) * tolerance, v).hull(iv)
             comparator = Comparator.APPROX
         elif effect is QualifierEffect.MORE:
@@ -400,12 +421,17 @@ def value_interval(
             iv, comparator = Interval.less_than(v), Comparator.LT
         else:  # LE
             iv, comparator = Interval.at_most(v), Comparator.LE
+    assert iv is not None  # some qualifier is known, so the loop set it
     return iv, comparator
 
 
 def _written_interval(n: Numeral, exact: bool, rounding: Rounding, negative: bool) -> Interval:
     """The interval of one numeral before qualifiers: itself if exact, else its rounding."""
     d = -n.digits if negative else n.digits
-    if n.chinese or (exact and n.is_integer):
+    # same_quantum(1): written without decimals (exponent 0), which is_integer would find slower.
+    if n.chinese or (exact and (d.same_quantum(_ONE) or n.is_integer)):
         return Interval.point(d)
     return Interval.from_rounded(d, rounding)
+
+
+_ONE: Final = Decimal(1)

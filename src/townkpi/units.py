@@ -138,6 +138,7 @@ def define_units(definitions: Iterable[str | UnitDefinition]) -> None:
     _factor.cache_clear()
     _text_factor.cache_clear()
     _counting_dimensions.cache_clear()
+    _names.cache_clear()
 
 
 def _parse_definitions(items: Iterable[str | UnitDefinition]) -> Iterator[UnitDefinition]:
@@ -321,28 +322,108 @@ def _prefix_factors() -> dict[str, Fraction]:
     return dict(known_prefixes())
 
 
+@attrs.frozen(slots=True)
+class _Names:
+    """The words of the definitions, as pint's registry reads them, for splitting a unit name.
+
+    Attributes:
+        units: Each unit's name, symbols and aliases → its (name, relation, symbol).
+        prefixes: Each prefix's name, symbol and aliases → its name; ``""`` for none.
+    """
+
+    units: dict[str, tuple[str, str, str]]
+    prefixes: dict[str, str]
+
+
+@functools.cache
+def _names() -> _Names:
+    """The words of ``units.txt`` and of the plugins' definitions (rebuilt by define_units)."""
+    units: dict[str, tuple[str, str, str]] = {}
+    prefixes = {"": ""}
+    for line in _definition_lines():
+        if line.startswith("@"):  # @group, @end
+            continue
+        name, *rest = (p.strip() for p in line.split("="))
+        if name.endswith("-"):  # prefix- = factor = symbol- = alias- …
+            for word in (name, *rest[1:]):
+                prefixes[word.removesuffix("-")] = name[:-1]
+            continue
+        _add_names(units, name, rest)
+    for definition in _EXTRA_DEFINITIONS:
+        _add_names(units, definition.name, [definition.relation, *definition.symbols])
+    return _Names(units, prefixes)
+
+
+def _add_names(units: dict[str, tuple[str, str, str]], name: str, rest: list[str]) -> None:
+    relation, symbols = (rest[0], rest[1:]) if rest else ("", [])
+    symbol = symbols[0] if symbols and symbols[0] != "_" else ""  # "" when pint has none
+    entry = (name, relation, symbol)
+    for word in (name, *symbols):
+        if word != "_":
+            # A word of two units is marked ambiguous (left to pint).
+            units[word] = entry if units.get(word, entry) == entry else ("", "", "")
+
+
+#: A relation that makes a unit the base of a dimension of its own (``[household]``).
+_BASE_RELATION: Final = re.compile(r"\[\w+\]")
+
+
+def _split_name(norm: str) -> tuple[str, tuple[str, str, str]] | None:
+    """``pint``'s split of a unit name into prefix and unit, from the definitions' words.
+
+    Like ``registry().parse_unit_name`` (every prefix, or none, before a unit's name, symbol or
+    alias, maybe with a plural ``s``; a unit name that is one prefixed unit dropped) without its
+    generic walk: the prefix's name and the unit's (name, relation, symbol), or None when there
+    is not exactly one split or its unit's word is ambiguous.
+    """
+    names = _names()
+    units = names.units
+    found: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for word, prefix in names.prefixes.items():
+        if not norm.startswith(word):
+            continue
+        rest = norm[len(word) :]
+        words = [rest]
+        stem = rest[:-1]
+        if rest.endswith("s") and len(stem) != 1:  # pint's plural s, not after one letter
+            words.append(stem)
+        for unit_word in words:
+            entry = units.get(unit_word)
+            if entry is not None:
+                found[prefix, entry[0]] = entry
+    for prefix, name in list(found):
+        if prefix:
+            found.pop(("", prefix + name), None)
+    if len(found) != 1:
+        return None
+    (((prefix, _name), entry),) = found.items()
+    return (prefix, entry) if entry[0] else None
+
+
 def _named(reg: pint.UnitRegistry[Any], text: str, norm: str) -> Unit | None:
     """A unit written as one name (台, 标准箱), maybe after a 万/亿 scale (万亩, 亿元), or None.
 
-    A new unit string costs pint 0.1-1 ms to parse; splitting a name into its prefix and unit
-    costs ~10 µs, the dimensionality of the unit ~30 µs, and a scaled unit is resolved from the
-    (cached) entry of the unit behind its prefix. Anything but one unambiguous ``prefix + unit``
-    name is left to pint (None); the result is the Unit pint's parse of ``norm`` gives.
+    A new unit string costs pint 0.1-1 ms to parse. Here a name is split into its prefix and
+    unit from the definitions' words (what pint's ``parse_unit_name`` finds, ~20 µs there); a
+    unit defined as a dimension of its own (``[household]``) has that dimension, any other asks
+    pint (~30 µs); a scaled unit is resolved from the (cached) entry of the unit behind its
+    prefix. Anything but one unambiguous ``prefix + unit`` name is left to pint (None); the
+    result is the Unit pint's parse of ``norm`` gives.
     """
     if not _ONE_NAME.fullmatch(norm):
         return None
-    candidates = reg.parse_unit_name(norm)
-    if len(candidates) != 1 or candidates[0][2]:  # ambiguous, or with a suffix (plural s)
+    split = _split_name(norm)
+    if split is None:
         return None
-    prefix, name, _suffix = candidates[0]
+    prefix, (name, relation, symbol) = split
     if not prefix:  # the unit itself, to the first power: no scale, its own symbol
-        key = _name_dimension(reg, name)
+        key = relation if _BASE_RELATION.fullmatch(relation) else _name_dimension(reg, name)
         return Unit(text=text, dimension=key, category=_category(key), factor=Fraction(1),
-                    base=reg.get_symbol(name))  # fmt: skip
+                    base=symbol or reg.get_symbol(name))  # fmt: skip
     scale = _prefix_factors().get(prefix)
     if scale is None:
         return None
-    unit = parse_unit(reg.get_symbol(name))
+    unit = parse_unit(symbol or reg.get_symbol(name))
     if unit.factor != 1:
         return None
     return Unit(text=text, dimension=unit.dimension, category=unit.category, factor=scale,

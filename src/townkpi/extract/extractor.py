@@ -119,7 +119,8 @@ def _value(
     tolerance = options.tolerance
     # Strings, ints and bools only (the rounding by its value): the garbage collector stops
     # tracking such a tuple, so the cache keys add nothing to its full collections.
-    key = (*(n.text for n in numerals), unit, qualifiers, negative, _ROUNDING[options.rounding],
+    texts = (numerals[0].text,) if len(numerals) == 1 else tuple(n.text for n in numerals)
+    key = (*texts, unit, qualifiers, negative, _ROUNDING[options.rounding],
            tolerance.numerator, tolerance.denominator)  # fmt: skip
     value = _VALUES.get(key)
     if value is None:
