@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from townkpi.extract.mention import MentionHint, new_mention
+from townkpi.extract.mention import MentionHint
 from townkpi.extract.scanner import (
     MAX_NUMBER_LENGTH,
     Builder,
@@ -25,6 +25,7 @@ from townkpi.extract.scanner import (
     line_start_before,
     numeral,
     ordinal,
+    single,
 )
 from townkpi.model import SkipReason
 from townkpi.numbers import Numeral
@@ -322,18 +323,21 @@ def _record(  # noqa: PLR0917 - the extent of _quantity, positional (one call pe
     if suffix is not None:
         qualifiers += (suffix,)
         end += len(suffix)
-    n = numeral(texts[0])
     numerals: tuple[Numeral, ...] | None
     if len(texts) == 1:
-        numerals = None if n is None else (n,)
+        numerals = single(texts[0])
     else:
-        n_2 = numeral(texts[1])
+        n, n_2 = numeral(texts[0]), numeral(texts[1])
         numerals = None if n is None or n_2 is None else (n, n_2)
     if numerals is None:
         return b.skip(start, end, SkipReason.OTHER)
-    b.mentions.append(
-        new_mention(first, end, text[first:end], numerals, unit, qualifiers, None, False)
-    )
+    # the fields of Builder.mention, appended here (one call per number)
+    b.starts.append(first)
+    b.ends.append(end)
+    b.numerals.append(numerals)
+    b.units.append(unit)
+    b.qualifiers.append(qualifiers)
+    b.hints.append(None)
     return end
 
 

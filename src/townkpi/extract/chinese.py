@@ -160,7 +160,7 @@ def _quantity(b: Builder, run: str, a: int, e: int) -> int | None:
         start -= len(prefix)
     qualifiers += [w for w in (um.group("m"), um.group("suf")) if w]
     return b.mention(start, um.end(), numerals=(n,), unit=um.group("u"),
-                     qualifiers=tuple(qualifiers), chinese=True)  # fmt: skip
+                     qualifiers=tuple(qualifiers))  # fmt: skip
 
 
 def _word(b: Builder, run: str, a: int, e: int) -> int | None:
@@ -217,7 +217,7 @@ def scan_chinese(b: Builder) -> None:
     """Read every Chinese numeral run of ``b.text`` that the Arabic pass left alone."""
     text = b.text
     # What the Arabic pass recorded, by start; a run that overlaps one of them is passed over.
-    covered = sorted([(x.start, x.end) for x in b.mentions] + [(x[0], x[1]) for x in b.skips])
+    covered = sorted([*zip(b.starts, b.ends, strict=True), *[(x[0], x[1]) for x in b.skips]])
     ci, n_covered = 0, len(covered)
     # Runs are read in text order and the quotes are disjoint: the quote that may hold a run is
     # the first one not yet passed (a pointer, not a search per run).

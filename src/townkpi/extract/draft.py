@@ -7,11 +7,8 @@ carries those readings between the steps. They become [`Fact`][townkpi.model.Fac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import attrs
 
-from townkpi.extract.mention import Mention
 from townkpi.model import FactKind
 
 __all__ = ["Drafts"]
@@ -25,7 +22,8 @@ class Drafts:
     of one per figure (a report has thousands, each read once and then made a fact).
 
     Attributes:
-        mentions: The quantities as scanned.
+        starts: Where each quantity starts.
+        ends: Where each ends.
         kinds: The kind of each.
         negatives: Whether the text states a decline (the value is negated).
         befores: The text of its phrase before each, from the end of the previous number.
@@ -38,7 +36,8 @@ class Drafts:
         sentences: The sentence of each as ``(start, end)``.
     """
 
-    mentions: Sequence[Mention]
+    starts: list[int]
+    ends: list[int]
     kinds: list[FactKind]
     negatives: list[bool]
     befores: list[str]
@@ -52,4 +51,4 @@ class Drafts:
 
     def __len__(self) -> int:
         """The number of quantities."""
-        return len(self.mentions)
+        return len(self.starts)

@@ -32,7 +32,7 @@ from townkpi.extract.indicator import describe_words
 from townkpi.extract.kinds import classify
 from townkpi.extract.lexicon import alternation
 from townkpi.extract.link import Distribution, distribute, referents
-from townkpi.extract.mention import Mention, Scan, SkipItem
+from townkpi.extract.mention import Scan, SkipItem
 from townkpi.extract.mentions import scan
 from townkpi.extract.period import Timeline, markers
 from townkpi.extract.sections import outline
@@ -57,8 +57,8 @@ __all__ = ["ExtractOptions", "extract"]
 _LIST_GLUE = frozenset({"", "、", "，", ",", "和", "及", "与", "或"})
 _INHERITED = frozenset({FactKind.CHANGE, FactKind.SHARE, FactKind.RATE})
 #: Skipped numbers that end the words of the next quantity (a label or name stays part of them).
-_TIME_SKIPS = frozenset({SkipReason.DATE, SkipReason.PERIOD, SkipReason.ORDINAL})
-_REASONS: Final = {reason: reason.value for reason in SkipReason}
+_TIME_SKIPS = frozenset({SkipReason.DATE.value, SkipReason.PERIOD.value, SkipReason.ORDINAL.value})
+_OTHER: Final = SkipReason.OTHER.value
 _ITEM_START: Final = operator.itemgetter(0)
 
 
@@ -144,23 +144,34 @@ def _readable(scanned: Scan, options: ExtractOptions) -> tuple[Scan, list[Value]
     that takes none, or two scales); such a figure becomes a skipped number (reason ``other``)
     instead of stopping the whole report, so that every number is still accounted for.
     """
-    bad: list[SkipItem] = []
-    read: list[tuple[Mention, Value]] = []
-    for m in scanned.mentions:
-        words = _interval_words(m.qualifiers)
+    units, qualifiers = scanned.units, scanned.qualifiers
+    positive: list[Value] = []
+    bad: list[int] = []
+    for i, numerals in enumerate(scanned.numerals):
+        words = _interval_words(qualifiers[i])
         try:
-            read.append((m, _value(m.numerals, m.unit, words, negative=False, options=options)))
+            positive.append(_value(numerals, units[i], words, negative=False, options=options))
         except TownkpiError:
-            bad.append((m.start, m.end, m.surface, SkipReason.OTHER))
+            bad.append(i)
     if not bad:
-        return scanned, [v for _, v in read]
-    dropped = {s[0] for s in bad}
-    read = [(m, v) for m, v in read if m.start not in dropped]
+        return scanned, positive
+    text, starts, ends = scanned.text, scanned.starts, scanned.ends
+    skipped = [(starts[i], ends[i], text[starts[i] : ends[i]], _OTHER) for i in bad]
+    dropped = {starts[i] for i in bad}
+    keep = [i for i, start in enumerate(starts) if start not in dropped]
     readable = Scan(
-        mentions=tuple(m for m, _ in read),
-        skips=tuple(sorted((*scanned.skips, *bad), key=_ITEM_START)),
+        text=text,
+        starts=[starts[i] for i in keep],
+        ends=[ends[i] for i in keep],
+        numerals=[scanned.numerals[i] for i in keep],
+        units=[units[i] for i in keep],
+        qualifiers=[qualifiers[i] for i in keep],
+        hints=[scanned.hints[i] for i in keep],
+        skips=sorted((*scanned.skips, *skipped), key=_ITEM_START),
     )
-    return readable, [v for _, v in read]
+    failed = set(bad)
+    value_of = dict(zip([i for i in range(len(starts)) if i not in failed], positive, strict=True))
+    return readable, [value_of[i] for i in keep]
 
 
 def _interval_words(qualifiers: tuple[str, ...]) -> tuple[str, ...]:
@@ -196,15 +207,16 @@ def _fits(kind: FactKind, unit: str | None) -> bool:
 def _drafts(
     text: str,
     seg: Segmentation,
-    mentions: Sequence[Mention],
+    scanned: Scan,
     ends: list[int],
     phrases: tuple[Phrase, ...] = (),
 ) -> Drafts:
-    """Read kind, indicator and subject of every mention (``ends``: sorted ends of all numbers).
+    """Read kind, indicator and subject of every quantity (``ends``: sorted ends of all numbers).
 
     A mention without a subject takes the subject of the one before it in the same part.
     """
-    phrases_of, parts_of, sentences_of = seg.locate([m.start for m in mentions])
+    starts, units, hints = scanned.starts, scanned.units, scanned.hints
+    phrases_of, parts_of, sentences_of = seg.locate(starts)
     kinds: list[FactKind] = []
     negatives: list[bool] = []
     befores: list[str] = []
@@ -219,15 +231,15 @@ def _drafts(
     prev_negative = False
     prev_indicator: str | None = None
     prev_subject: str | None = None
-    for k, mention in enumerate(mentions):
-        start = mention.start
+    for k, start in enumerate(starts):
         phrase = phrases_of[k]
         i = bisect_right(ends, start) - 1
         before_start = phrase[0] if i < 0 else max(phrase[0], ends[i])
         before = text[before_start:start]
-        kind, negative = classify(before, mention)
+        hint = hints[k]
+        kind, negative = classify(before, units[k], hint)
         named = _phrase(before, phrases) if phrases else None
-        if named is not None and named.kind is not None and _fits(named.kind, mention.unit):
+        if named is not None and named.kind is not None and _fits(named.kind, units[k]):
             kind, negative = named.kind, negative and named.kind is FactKind.CHANGE
         same_phrase = prev_phrase == phrase
         if (
@@ -235,11 +247,11 @@ def _drafts(
             and prev_kind in _INHERITED
             and kind in (FactKind.RATE, FactKind.AMOUNT)
             and before.strip() in _LIST_GLUE
-            and mention.hint is None
+            and hint is None
         ):
             kind, negative = prev_kind, prev_negative  # 分别增长10.5%、25.3%
         indicator, subject, qualifiers = describe_words(
-            text, before, end=mention.end, phrase_end=phrase[1], kind=kind
+            text, before, end=scanned.ends[k], phrase_end=phrase[1], kind=kind
         )
         if indicator is None and same_phrase and prev_kind is kind:
             # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
@@ -257,7 +269,8 @@ def _drafts(
         prev_phrase, prev_part, prev_kind, prev_negative = phrase, part, kind, negative
         prev_indicator, prev_subject = indicator, subject
     return Drafts(
-        mentions=mentions,
+        starts=starts,
+        ends=scanned.ends,
         kinds=kinds,
         negatives=negatives,
         befores=befores,
@@ -305,6 +318,7 @@ def _strip_start(text: str, start: int, end: int) -> int:
 def _facts(
     doc: Document,
     drafts: Drafts,
+    scanned: Scan,
     *,
     refs: list[int | None],
     distributed: Distribution,
@@ -319,21 +333,21 @@ def _facts(
         indicators = indicators.copy()
         for i, listed in distributed.indicators.items():
             indicators[i] = listed
-    mentions, kinds, subjects = drafts.mentions, drafts.kinds, drafts.subjects
+    kinds, subjects = drafts.kinds, drafts.subjects
+    starts, ends, numerals, units = scanned.starts, scanned.ends, scanned.numerals, scanned.units
+    written = scanned.qualifiers
     named_of, negatives, sentences = drafts.named, drafts.negatives, drafts.sentences
     read_qualifiers = drafts.qualifiers
     facts: list[Fact] = []
     line_column = doc.line_column
     last_sentence = (-1, -1)
     sentence = trusted_span(0, 0, 1, 1)
-    starts = [m.start for m in mentions]
     ids = [f"f{i}" for i in range(1, len(starts) + 1)]
     # Facts come in text order: one walk over the markers and one over the lines for all.
     timings = timeline.timings(zip(starts, [s[0] for s in sentences], strict=True))
     lines, columns = _line_columns(body, starts)
     for i, timing in enumerate(timings):
-        m = mentions[i]
-        start = starts[i]
+        start, end, unit = starts[i], ends[i], units[i]
         ref = refs[i]
         if ref is not None:
             indicator = indicators[ref] or indicators[i]
@@ -341,12 +355,12 @@ def _facts(
         else:
             indicator = indicators[i] if named_of[i] is None else named_of[i]
             subject = subjects[i]
+        qualifiers = written[i]
         if negatives[i]:
-            words = _interval_words(m.qualifiers)
-            value = _value(m.numerals, m.unit, words, negative=True, options=options)
+            words = _interval_words(qualifiers)
+            value = _value(numerals[i], unit, words, negative=True, options=options)
         else:
             value = positive[i]  # one draft per mention, in order
-        qualifiers = m.qualifiers
         if timing.qualifiers or read_qualifiers[i] or len(qualifiers) > 1:
             qualifiers = tuple(
                 dict.fromkeys((*timing.qualifiers, *read_qualifiers[i], *qualifiers))
@@ -366,13 +380,13 @@ def _facts(
                 id=ids[i],
                 kind=kinds[i],
                 value=value,
-                surface=m.surface,
+                surface=body[start:end],
                 indicator=indicator,
                 subject=subject,
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(start, m.end, lines[i], columns[i]),
+                span=trusted_span(start, end, lines[i], columns[i]),
                 sentence=sentence,
                 refers_to=None if ref is None else ids[ref],
             )
@@ -383,12 +397,9 @@ def _facts(
 def _skipped(body: str, found: Sequence[SkipItem]) -> tuple[SkippedMention, ...]:
     """The skipped mentions of the numbers that are no measurements, with lines and columns."""
     lines, columns = _line_columns(body, [s[0] for s in found])
-    reasons = _REASONS
     return tuple(
         [
-            trusted_skipped(
-                trusted_span(start, end, lines[k], columns[k]), surface, reasons[reason]
-            )
+            trusted_skipped(trusted_span(start, end, lines[k], columns[k]), surface, reason)
             for k, (start, end, surface, reason) in enumerate(found)
         ]
     )
@@ -433,14 +444,13 @@ def extract(
     scanned, positive = _readable(scan(body, options.units), options)
     shape = outline(body, year if year is not None else options.year, options.plan_year)
     timeline = markers(body, shape)
-    ends = sorted(
-        [m.end for m in scanned.mentions] + [s[1] for s in scanned.skips if s[3] in _TIME_SKIPS]
-    )
-    drafts = _drafts(body, seg, scanned.mentions, ends, options.phrases)
+    ends = sorted(scanned.ends + [s[1] for s in scanned.skips if s[3] in _TIME_SKIPS])
+    drafts = _drafts(body, seg, scanned, ends, options.phrases)
     distributed = distribute(body, drafts)
     facts = _facts(
         doc,
         drafts,
+        scanned,
         refs=referents(drafts, distributed),
         distributed=distributed,
         timeline=timeline,

@@ -14,7 +14,7 @@ The kind is read from the unit and from the words just before the number, inside
 Example:
     >>> from townkpi.extract.mentions import scan
     >>> m = scan("同比下降8.7%").mentions[0]
-    >>> classify("同比下降", m)
+    >>> classify("同比下降", m.unit, m.hint)
     (<FactKind.CHANGE: 'change'>, True)
 """
 
@@ -27,7 +27,7 @@ from typing import Final
 import attrs
 
 from townkpi.extract.lexicon import Ending, alternation, lexicon
-from townkpi.extract.mention import Mention, MentionHint
+from townkpi.extract.mention import MentionHint
 from townkpi.model import FactKind
 
 __all__ = ["change_verb", "classify", "strip_change", "strip_fillers"]
@@ -89,21 +89,22 @@ def strip_change(before: str) -> str:
     return stripped if verb is None else fillers.strip(stripped[: -len(verb)])
 
 
-def classify(before: str, mention: Mention) -> tuple[FactKind, bool]:
+def classify(before: str, unit: str | None, hint: str | None) -> tuple[FactKind, bool]:
     """The kind of a quantity and whether it is a decline.
 
     Args:
         before: The text of its phrase before it, from the end of the previous number (the
             mention's own qualifiers excluded).
-        mention: The quantity.
+        unit: The quantity's unit, or None.
+        hint: Its [`MentionHint`][townkpi.extract.mention.MentionHint], or None.
 
     Returns:
         The kind, and True when the text states a decline (下降, 减少 …) so the value is negative.
     """
     r = _rules()
-    if mention.hint is not None:
-        return _HINTED[mention.hint], False
-    unit = mention.unit or ""
+    if hint is not None:
+        return _HINTED[hint], False
+    unit = unit or ""
     verb = r.change_end.find(r.tail_fillers.strip(before)) if before else None
     if unit in r.difference_units:
         negative = verb in r.down if verb else r.down_anywhere.search(before) is not None

@@ -107,18 +107,18 @@ def _lists(text: str, drafts: Drafts) -> list[list[int]]:
     """Runs of two or more values of one phrase written as a list: 10.5%、25.3%; 6%和7.4%."""
     runs: list[list[int]] = []
     run: list[int] = []
-    mentions, phrases = drafts.mentions, drafts.phrases
+    starts, ends, phrases = drafts.starts, drafts.ends, drafts.phrases
     last_phrase = None
     last_end = 0
-    for i, m in enumerate(mentions):
+    for i, start in enumerate(starts):
         phrase = phrases[i]
-        if run and last_phrase == phrase and text[last_end : m.start] in _GLUE:
+        if run and last_phrase == phrase and text[last_end:start] in _GLUE:
             run.append(i)
         else:
             if len(run) >= _MIN_LIST:
                 runs.append(run)
             run = [i]
-        last_phrase, last_end = phrase, m.end
+        last_phrase, last_end = phrase, ends[i]
     if len(run) >= _MIN_LIST:
         runs.append(run)
     return runs
@@ -138,14 +138,14 @@ def distribute(text: str, drafts: Drafts) -> Distribution:
     indicators: dict[int, str] = {}
     refs: dict[int, int] = {}
     previous: tuple[tuple[int, int], list[int]] | None = None
-    mentions, kinds, phrases = drafts.mentions, drafts.kinds, drafts.phrases
+    starts, ends, kinds, phrases = drafts.starts, drafts.ends, drafts.kinds, drafts.phrases
     for run in _lists(text, drafts):
         i = run[0]
         phrase = phrases[i]
         head_start = phrase[0]
         if i > 0 and phrases[i - 1] == phrase:
-            head_start = mentions[i - 1].end
-        head = text[head_start : mentions[i].start]
+            head_start = ends[i - 1]
+        head = text[head_start : starts[i]]
         names = _names(head, kinds[i], len(run))
         part = drafts.parts[i]
         if names:

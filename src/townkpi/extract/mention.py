@@ -75,28 +75,60 @@ class Skip:
 
 
 #: A skipped number as the scanner records it: ``(start, end, surface, reason)``, the fields of
-#: a [`Skip`][townkpi.extract.mention.Skip] in order. A plain tuple, not an object: a report has
-#: thousands, and the extractor turns each straight into a skipped mention.
-SkipItem = tuple[int, int, str, SkipReason]
+#: a [`Skip`][townkpi.extract.mention.Skip] in order, the reason by its string value. A plain
+#: tuple of strings and ints, not an object: a report has thousands, the extractor turns each
+#: straight into a skipped mention, and the garbage collector stops tracking such a tuple.
+SkipItem = tuple[int, int, str, str]
 
 
 @attrs.frozen(slots=True, kw_only=True)
 class Scan:
     """Every number of a text, in text order.
 
+    The quantities are kept as parallel lists (item ``i`` of each list is quantity ``i``), not
+    as [`Mention`][townkpi.extract.mention.Mention] objects: a report has thousands, and the
+    extractor reads them field by field; [`mentions`][townkpi.extract.mention.Scan.mentions]
+    builds the objects.
+
     Attributes:
-        mentions: The quantities.
+        text: The text scanned.
+        starts: Where each quantity starts (``Mention.start``).
+        ends: Where each ends (``Mention.end``).
+        numerals: The numerals of each (``Mention.numerals``).
+        units: The unit of each, or None (``Mention.unit``).
+        qualifiers: The attached qualifiers of each (``Mention.qualifiers``).
+        hints: What the writing says about each one's kind, or None (``Mention.hint``).
         skips: The numbers that are not measurements, as plain
             [`SkipItem`][townkpi.extract.mention.SkipItem] tuples.
     """
 
-    mentions: tuple[Mention, ...]
-    skips: tuple[SkipItem, ...]
+    text: str
+    starts: list[int]
+    ends: list[int]
+    numerals: list[tuple[Numeral, ...]]
+    units: list[str | None]
+    qualifiers: list[tuple[str, ...]]
+    hints: list[str | None]
+    skips: list[SkipItem]
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """The quantities, as [`Mention`][townkpi.extract.mention.Mention]s."""
+        text = self.text
+        return tuple(
+            [
+                new_mention(s, e, text[s:e], n, u, q, h, n[0].chinese)
+                for s, e, n, u, q, h in zip(
+                    self.starts, self.ends, self.numerals, self.units, self.qualifiers, self.hints,
+                    strict=True,
+                )
+            ]
+        )  # fmt: skip
 
     @property
     def skipped(self) -> tuple[Skip, ...]:
         """The numbers that are not measurements, as [`Skip`][townkpi.extract.mention.Skip]s."""
-        return tuple([new_skip(*item) for item in self.skips])
+        return tuple([new_skip(s, e, surface, SkipReason(r)) for s, e, surface, r in self.skips])
 
 
 # ---------------------------------------------------------------------------- fast construction

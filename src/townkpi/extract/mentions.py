@@ -33,8 +33,6 @@ from __future__ import annotations
 import operator
 from typing import Final
 
-import attrs
-
 from townkpi.extract.arabic import scan_arabic
 from townkpi.extract.chinese import scan_chinese, scan_letters
 from townkpi.extract.mention import Mention, MentionHint, Scan, Skip
@@ -45,7 +43,7 @@ __all__ = ["Mention", "MentionHint", "Scan", "Skip", "scan"]
 
 _LIST_GLUE: Final = frozenset({"、", "，", ",", "和", "及", "与", "或"})
 _RATIO_WINDOW: Final = 12
-_START: Final = operator.attrgetter("start")
+_OTHER: Final = SkipReason.OTHER.value
 _ITEM_START: Final = operator.itemgetter(0)
 
 
@@ -67,30 +65,45 @@ def scan(text: str, units: tuple[str, ...] = ()) -> Scan:
     scan_letters(b)
     skips = b.skips
     p = b.p
-    # One walk backwards over the quantities: a bare number in a list takes the unit of the
-    # next one (1409万、1305万人次; the next one may have taken it from the one after it); a bare
-    # number after a ratio word is a ratio (收入倍差保持在1.56以内); any other is skipped.
-    kept: list[Mention] = []
-    nxt: Mention | None = None
-    ordered = sorted(b.mentions, key=_START)
-    for x in reversed(ordered):
-        if x.unit is None and x.hint is None:
-            if nxt is not None and nxt.unit is not None and text[x.end : nxt.start] in _LIST_GLUE:
-                unit = base_symbol(nxt.unit)
-                if x.numerals[-1].scale == 0 and unit != nxt.unit:
-                    unit = nxt.unit  # 3、5万元: both in 万元
-                x = attrs.evolve(x, unit=unit)  # noqa: PLW2901 - the mention as read
+    starts, ends, units_of, hints = b.starts, b.ends, b.units, b.hints
+    numerals = b.numerals
+    # One walk backwards over the quantities (by index, in text order): a bare number in a
+    # list takes the unit of the next one (1409万、1305万人次; the next one may have taken it
+    # from the one after it); a bare number after a ratio word is a ratio (收入倍差保持在1.56以内);
+    # any other is skipped. The builder's lists are updated in place.
+    kept: list[int] = []
+    nxt = -1
+    order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: equal starts as found
+    for x in reversed(order):
+        if units_of[x] is None and hints[x] is None:
+            start = starts[x]
+            next_unit = None if nxt < 0 else units_of[nxt]
+            if next_unit is not None and text[ends[x] : starts[nxt]] in _LIST_GLUE:
+                unit = base_symbol(next_unit)
+                if numerals[x][-1].scale == 0 and unit != next_unit:
+                    unit = next_unit  # 3、5万元: both in 万元
+                units_of[x] = unit
                 kept.append(x)
-            elif _after_ratio_word(p, text, x.start):
-                kept.append(attrs.evolve(x, hint=MentionHint.RATIO))
+            elif _after_ratio_word(p, text, start):
+                hints[x] = MentionHint.RATIO
+                kept.append(x)
             else:
-                skips.append((x.start, x.end, x.surface, SkipReason.OTHER))
+                skips.append((start, ends[x], text[start : ends[x]], _OTHER))
         else:
             kept.append(x)
         nxt = x
     kept.reverse()
     skips.sort(key=_ITEM_START)
-    return Scan(mentions=tuple(kept), skips=tuple(skips))
+    return Scan(
+        text=text,
+        starts=[starts[i] for i in kept],
+        ends=[ends[i] for i in kept],
+        numerals=[numerals[i] for i in kept],
+        units=[units_of[i] for i in kept],
+        qualifiers=[b.qualifiers[i] for i in kept],
+        hints=[hints[i] for i in kept],
+        skips=skips,
+    )
 
 
 def _after_ratio_word(p: Patterns, text: str, start: int) -> bool:

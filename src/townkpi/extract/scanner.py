@@ -19,7 +19,7 @@ import attrs
 
 from townkpi.errors import NumberFormatError
 from townkpi.extract.lexicon import alternation, lexicon
-from townkpi.extract.mention import Mention, MentionHint, SkipItem, new_mention
+from townkpi.extract.mention import MentionHint, SkipItem
 from townkpi.model import SkipReason
 from townkpi.numbers import QUALIFIERS, Numeral, parse_numeral
 from townkpi.units import known_units
@@ -37,6 +37,7 @@ __all__ = [
     "ordinal",
     "patterns",
     "prefix_tree",
+    "single",
     "unit_symbols",
 ]
 
@@ -55,6 +56,8 @@ _SCALE_PREFIXES: Final = ("万亿", "千万", "百万", "万", "亿")
 #: Longest number text that is read as a quantity; longer digit runs are codes.
 MAX_NUMBER_LENGTH: Final = 24
 _DIGIT_CHAR: Final = re.compile("[0-9０-９]")
+#: Each skip reason by its plain string value (a dict lookup is cheaper than ``.value``).
+_REASON_VALUES: Final = {reason: reason.value for reason in SkipReason}
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -282,6 +285,17 @@ def numeral(text: str) -> Numeral | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
+def single(text: str) -> tuple[Numeral] | None:
+    """The numerals of a quantity written as one number: ``(numeral(text),)``, or None.
+
+    One tuple for every mention of 5%, not one per mention: the garbage collector tracks a
+    tuple that holds a numeral for as long as it lives.
+    """
+    n = numeral(text)
+    return None if n is None else (n,)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Quotes:
     """Short quoted labels and titles: the spans of their contents, for a binary search.
@@ -318,18 +332,31 @@ class Quotes:
 class Builder:
     """One text being scanned, and the mentions and skips found in it so far.
 
+    The quantities found are kept as parallel lists, in the order found (item ``i`` of each is
+    quantity ``i``; see [`Scan`][townkpi.extract.mention.Scan]).
+
     Attributes:
         text: The text.
         p: The compiled patterns.
-        mentions: The quantities found.
-        skips: The skipped numbers found, as ``(start, end, surface, reason)`` tuples.
+        starts: Where each quantity found starts.
+        ends: Where each ends.
+        numerals: The numerals of each.
+        units: The unit of each, or None.
+        qualifiers: The attached qualifiers of each.
+        hints: The [`MentionHint`][townkpi.extract.mention.MentionHint] of each, or None.
+        skips: The skipped numbers found, as ``(start, end, surface, reason value)`` tuples.
         quotes: The short quotes and titles of the text.
     """
 
     def __init__(self, text: str, compiled: Patterns) -> None:
         self.text = text
         self.p = compiled
-        self.mentions: list[Mention] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.numerals: list[tuple[Numeral, ...]] = []
+        self.units: list[str | None] = []
+        self.qualifiers: list[tuple[str, ...]] = []
+        self.hints: list[str | None] = []
         self.skips: list[SkipItem] = []
         self.quotes = Quotes.find(text, compiled.quote)
         # how far the mentions and skips read by ``reached`` reach
@@ -339,7 +366,7 @@ class Builder:
 
     def skip(self, start: int, end: int, reason: SkipReason) -> int:
         """Record a skipped number at ``start``..``end``; return ``end``."""
-        self.skips.append((start, end, self.text[start:end], reason))
+        self.skips.append((start, end, self.text[start:end], _REASON_VALUES[reason]))
         return end
 
     def mention(
@@ -351,12 +378,14 @@ class Builder:
         unit: str | None = None,
         qualifiers: tuple[str, ...] = (),
         hint: str | None = None,
-        chinese: bool = False,
     ) -> int:
         """Record a quantity at ``start``..``end``; return ``end``."""
-        self.mentions.append(
-            new_mention(start, end, self.text[start:end], numerals, unit, qualifiers, hint, chinese)
-        )
+        self.starts.append(start)
+        self.ends.append(end)
+        self.numerals.append(numerals)
+        self.units.append(unit)
+        self.qualifiers.append(qualifiers)
+        self.hints.append(hint)
         return end
 
     def reached(self) -> int:
@@ -366,12 +395,12 @@ class Builder:
         the last call, rather than kept up to date by every record.
         """
         reach = self._reach
-        for x in self.mentions[self._mentions_seen :]:
-            reach = max(reach, x.end)
+        for end in self.ends[self._mentions_seen :]:
+            reach = max(reach, end)
         for y in self.skips[self._skips_seen :]:
             reach = max(reach, y[1])
         self._reach = reach
-        self._mentions_seen, self._skips_seen = len(self.mentions), len(self.skips)
+        self._mentions_seen, self._skips_seen = len(self.ends), len(self.skips)
         return reach
 
     def inner_lexical(self, offset: int) -> bool:
@@ -471,5 +500,5 @@ def ordinal(b: Builder, di: int, start: int, end: int) -> int:
     n = numeral(text[start:end]) if ranked else None
     if n is not None:
         stop = end + 1 if rank_unit else end
-        return b.mention(di, stop, numerals=(n,), hint=MentionHint.RANK, chinese=n.chinese)
+        return b.mention(di, stop, numerals=(n,), hint=MentionHint.RANK)
     return b.skip(di, end + 1 if classifier else end, SkipReason.ORDINAL)
