@@ -23,9 +23,9 @@ The repeats run on text already seen once, so townkpi's caches (of unit strings,
 factors and indicator phrases) are warm; the ``1st CPU s`` column is the untimed first call, on
 text not seen before by this process, but after the Guanhaiwei report and, for (b), after (a) has
 read the same text. The cold pass is the honest first-time figure: fresh processes, each warmed
-on the Guanhaiwei report only, then extract + check of every corpus file once. Throughput is in MB/s of
-UTF-8 bytes (1 MB = 10^6 bytes), from the minimum wall-clock time and
-from the minimum CPU time of the process (the figure per core when other work shares the
+on the Guanhaiwei report only, then extract + check of every corpus file once. Throughput is in
+MB/s of UTF-8 bytes (1 MB = 10^6 bytes), from the minimum wall-clock time and from the minimum CPU
+time of the process (the figure per core when other work shares the
 machine). Ratios are of times: ``a/c = 12`` means extraction takes 12 times as long as the regex
 floor. Then: the whole-process time of ``townkpi check`` on one report and of ``python -c "import
 townkpi"`` (subprocesses; wall clock and the child's CPU time; with the modules' bytecode cached,
