@@ -157,8 +157,8 @@ def _readable(scanned: Scan, options: ExtractOptions) -> tuple[Scan, list[Value]
         return scanned, positive
     text, starts, ends = scanned.text, scanned.starts, scanned.ends
     skipped = [(starts[i], ends[i], text[starts[i] : ends[i]], _OTHER) for i in bad]
-    dropped = {starts[i] for i in bad}
-    keep = [i for i, start in enumerate(starts) if start not in dropped]
+    dropped = set(bad)  # by index: a mention is dropped, never another that starts there too
+    keep = [i for i in range(len(starts)) if i not in dropped]
     readable = Scan(
         text=text,
         starts=[starts[i] for i in keep],
