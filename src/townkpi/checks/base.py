@@ -49,7 +49,7 @@ import attrs
 
 from townkpi.catalog import Catalog, Indicator, builtin_catalog
 from townkpi.findings import Evidence, Finding, Severity, spans_of
-from townkpi.model import Fact, FactKind, Report
+from townkpi.model import Fact, FactKind, Report, Span
 
 __all__ = ["Check", "CheckContext", "Examples", "Parameter", "ParameterValue"]
 
@@ -62,6 +62,8 @@ _SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
 _CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "！", "？", "!", "?", "\n")
 # Everything up to and including the last of the clause marks (greedy), in one match.
 _UP_TO_LAST_MARK: Final = re.compile("(?s:.*)[" + "".join(_CLAUSE_MARKS) + "]")
+#: How many characters before a figure ``clause_before`` reads by default.
+_CLAUSE_CHARS: Final = 24
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -241,6 +243,21 @@ class Check:
         return Examples(wrong=sections.get("反例", ""), right=sections.get("正例", ""))
 
 
+def _clause_words(
+    text: str | None, span: Span | None, sentence: Span | None, chars: int = _CLAUSE_CHARS
+) -> str:
+    """``CheckContext.clause_before`` of a figure with this span and sentence, computed."""
+    if span is None or not text:
+        return ""
+    end = span.start
+    start = end - chars
+    if sentence is not None and sentence.start > start:
+        start = sentence.start
+    before = text[max(start, 0) : end]
+    m = _UP_TO_LAST_MARK.match(before)
+    return before if m is None else before[m.end() :]
+
+
 def _text_sentence(report: Report, fact: Fact) -> tuple[int, int] | None:
     if fact.sentence is not None:
         return fact.sentence.start, fact.sentence.end
@@ -278,10 +295,8 @@ class CheckContext:
     _kinds: dict[tuple[FactKind, ...], tuple[Fact, ...]] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
-    # The clause before each figure, by where the figure and its sentence start and the width.
-    _clauses: dict[tuple[int, int | None, int], str] = attrs.field(
-        init=False, repr=False, eq=False, factory=dict
-    )
+    # The clause before each figure (``clause_before(f)`` of the usual width), by fact id.
+    _clauses: dict[str, str] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.report.index())
@@ -380,20 +395,27 @@ class CheckContext:
         key = (frozenset(kinds or (FactKind.AMOUNT,)), head)
         found = self._named.get(key)
         if found is None:
-            wanted, clause = key[0], not head
+            clause = not head
+            wanted = tuple(key[0])  # a tuple: ``in`` tests identity first, without hashing
             # ``indicator(f, head=head, clause=clause)`` for each figure, inline: one memo
             memo, lookup = self._indicators[2 * head + clause], self.catalog.lookup
+            clauses, text = self._clauses, self.report.text
             pairs: list[tuple[Fact, Indicator]] = []
             for f in self.report.facts:
                 if f.kind not in wanted:
                     continue
-                if f.id in memo:
-                    ind = memo[f.id]
+                fid = f.id
+                if fid in memo:
+                    ind = memo[fid]
                 else:
                     ind = lookup(f.indicator, head=head)
                     if ind is None and clause:
-                        ind = lookup(self.clause_before(f), head=head)
-                    memo[f.id] = ind
+                        # ``clause_before(f)``, inline
+                        words = clauses.get(fid)
+                        if words is None:
+                            words = clauses[fid] = _clause_words(text, f.span, f.sentence)
+                        ind = lookup(words, head=head)
+                    memo[fid] = ind
                 if ind is not None:
                     pairs.append((f, ind))
             found = tuple(pairs)
@@ -419,23 +441,15 @@ class CheckContext:
         assert self._sentences is not None
         return self._sentences.get(key, ())
 
-    def clause_before(self, fact: Fact, chars: int = 24) -> str:
+    def clause_before(self, fact: Fact, chars: int = _CLAUSE_CHARS) -> str:
         """The words of the fact's clause before its figure (after the last comma or colon)."""
-        span = fact.span
-        if span is None:
-            return ""
-        sentence = fact.sentence
-        key = (span.start, None if sentence is None else sentence.start, chars)
-        words = self._clauses.get(key)
+        if chars != _CLAUSE_CHARS:
+            return _clause_words(self.report.text, fact.span, fact.sentence, chars)
+        words = self._clauses.get(fact.id)
         if words is None:
-            # ``text_before(fact, chars)``, inline
-            start = span.start - chars
-            if sentence is not None and sentence.start > start:
-                start = sentence.start
-            before = self.report.text[max(start, 0) : span.start] if self.report.text else ""
-            m = _UP_TO_LAST_MARK.match(before)
-            words = before if m is None else before[m.end() :]
-            self._clauses[key] = words
+            words = self._clauses[fact.id] = _clause_words(
+                self.report.text, fact.span, fact.sentence
+            )
         return words
 
     def sentence(self, fact: Fact) -> str:
