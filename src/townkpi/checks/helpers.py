@@ -139,6 +139,9 @@ def describe_fact(fact: Fact, *, period: bool = False) -> str:
 
 # --------------------------------------------------------------------------- units and intervals
 
+# Enum members read in loops over figures: a module constant is read faster.
+_AMOUNT: Final = FactKind.AMOUNT
+_TARGET: Final = Modality.TARGET
 #: The unit of a pure number: a ratio is so many times (倍) another figure.
 _TIMES: Final = "倍"
 
@@ -296,7 +299,7 @@ def same_scope(ctx: CheckContext, a: Fact, b: Fact) -> bool:
     do not differ; they are about the same subject; and they stand in the same sentence or state
     the same known period.
     """
-    if (a.modality is Modality.TARGET) != (b.modality is Modality.TARGET):
+    if (a.modality is _TARGET) != (b.modality is _TARGET):
         return False
     if is_increment(a) != is_increment(b):
         return False
@@ -459,7 +462,7 @@ class CounterpartIndex:
                 self._sentences.setdefault(key, []).append((order, f))
             if f.period is None:
                 continue  # found only in its own sentence
-            scope = (f.modality is Modality.TARGET, is_increment(f), f.period)
+            scope = (f.modality is _TARGET, is_increment(f), f.period)
             line = self._scopes.setdefault(scope, {}).get(f.subject)
             if line is None:
                 line = self._scopes[scope][f.subject] = _Line()
@@ -498,7 +501,7 @@ class CounterpartIndex:
                 return best[2]
         if fact.period is None:
             return None  # a figure of another sentence must state the same period
-        target, increment = fact.modality is Modality.TARGET, is_increment(fact)
+        target, increment = fact.modality is _TARGET, is_increment(fact)
         key = (target, increment, fact.period, fact.subject)
         lines = self._subjects.get(key)
         if lines is None:
@@ -515,11 +518,7 @@ class CounterpartIndex:
 def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:
     """The other amounts of the figure's sentence that are not targets, in text order."""
     for other in ctx.sentence_facts(fact):
-        if (
-            other.kind is FactKind.AMOUNT
-            and other.id != fact.id
-            and other.modality is not Modality.TARGET
-        ):
+        if other.kind is _AMOUNT and other.id != fact.id and other.modality is not _TARGET:
             yield other
 
 

@@ -19,6 +19,7 @@ from typing import Final
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import (
     DECLINE_WORDS,
+    below,
     is_actual,
     percent_interval,
     show_interval,
@@ -60,6 +61,7 @@ _MONTH: Final = re.compile(rf"(?P<m>{_NUM})\s*月(?:份)?(?:(?P<d>{_NUM})\s*[日
 #: so that a long run of digits is read once, not once from each of its digits.
 _QUARTER: Final = re.compile(rf"第\s*(?P<q>{_NUM})\s*季度|(?<!\d)[^\D1-9]*(?P<q2>[1-9]\d*)\s*季度")
 _MINUS_100: Final = Fraction(-100)  # a Fraction: compared without converting an int each time
+_RANGE: Final = Comparator.RANGE  # read in loops over every figure
 _DATE_CHAR: Final = re.compile("[月季]")
 _MONTHS_IN_YEAR: Final = 12
 _QUARTERS_IN_YEAR: Final = 4
@@ -149,7 +151,7 @@ class DeclineBelowMinus100(Check):
             if upper is None or upper.numerator >= 0:
                 continue  # fast path: only a negative figure can lie below −100% in any unit
             pct = percent_interval(change)
-            if pct is None or not pct.is_below(_MINUS_100):
+            if pct is None or not below(pct, _MINUS_100):
                 continue
             ind = ctx.indicator(change, clause=True)
             if ind is not None and ind.can_be_negative:
@@ -185,7 +187,7 @@ class FractionalCount(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole-thing count with decimals."""
         for fact in ctx.of_kind(FactKind.AMOUNT):
-            if fact.value.comparator is not Comparator.RANGE:  # fast path: most are whole
+            if fact.value.comparator is not _RANGE:  # fast path: most are whole
                 n = fact.value.number
                 if n == n.to_integral_value():
                     continue
@@ -378,7 +380,7 @@ class ReversedRange(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each range written high to low."""
         for fact in ctx.facts:
-            if fact.value.comparator is not Comparator.RANGE:
+            if fact.value.comparator is not _RANGE:
                 continue  # what ``_range_numbers`` tests first, without a call per figure
             ends = _range_numbers(fact)
             if not ends or ends[0] <= ends[1]:
