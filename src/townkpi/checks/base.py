@@ -41,9 +41,9 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import ClassVar, Final
+from typing import ClassVar, Final, TypeVar, cast
 
 import attrs
 
@@ -52,6 +52,8 @@ from townkpi.findings import Evidence, Finding, Severity, spans_of
 from townkpi.model import Fact, FactKind, Report, Span
 
 __all__ = ["Check", "CheckContext", "Examples", "Parameter", "ParameterValue"]
+
+_T = TypeVar("_T")
 
 #: The types a check parameter may have.
 ParameterValue = bool | int | str | Decimal
@@ -297,6 +299,8 @@ class CheckContext:
     )
     # The clause before each figure (``clause_before(f)`` of the usual width), by fact id.
     _clauses: dict[str, str] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    # What checks computed with ``memo``, by their keys.
+    _memos: dict[Hashable, object] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.report.index())
@@ -421,6 +425,25 @@ class CheckContext:
             found = tuple(pairs)
             self._named[key] = found
         return found
+
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """What ``compute()`` returns, computed once per context for each ``key``.
+
+        Several checks that need the same derived figures of a report (the words of every
+        amount, what a rate implies about its count) compute them once and share them. Prefix
+        the key with the check module's name, so that the keys of unrelated checks differ; the
+        value must not change once computed.
+
+        Examples:
+            >>> ctx = CheckContext(report=Report(source="x"))
+            >>> ctx.memo(("example", "n"), lambda: 42), ctx.memo(("example", "n"), lambda: 0)
+            (42, 42)
+        """
+        memos = self._memos
+        if key in memos:
+            return cast("_T", memos[key])
+        value = memos[key] = compute()
+        return value
 
     def sentence_facts(self, fact: Fact) -> tuple[Fact, ...]:
         """The facts of the sentence ``fact`` stands in (itself included), in text order.

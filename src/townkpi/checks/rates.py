@@ -123,10 +123,18 @@ class _Implied:
 
 
 def _implied(ctx: CheckContext, rate: Fact, limit: int = _MAX_SHOWN) -> _Implied | None:
-    """What a rate over the amount it refers to implies, or None when the checks do not apply."""
+    """What a rate over the amount it refers to implies, or None when the checks do not apply.
+
+    Computed once per context for each rate and limit: TK101 and TK102 both ask.
+    """
     count = ctx.referent(rate)  # most rates refer to no amount: tested before the rest
     if rate.kind is not _RATE or count is None or count.kind is not _AMOUNT:
         return None
+    return ctx.memo((__name__, rate.id, limit), lambda: _implied_by(ctx, rate, count, limit))
+
+
+def _implied_by(ctx: CheckContext, rate: Fact, count: Fact, limit: int) -> _Implied | None:
+    """``_implied`` of a rate and the amount it refers to, computed."""
     p = None if is_attainment(ctx, rate) else proportion_interval(rate)
     if p is None or not above(p, _ZERO) or above(p, _ONE):
         return None  # 0% implies no total; above 100% is TK103's
