@@ -254,10 +254,12 @@ def _clause_words(
     end = span.start
     start = end - chars
     if sentence is not None and sentence.start > start:
-        start = sentence.start
-    before = text[max(start, 0) : end]
-    m = _UP_TO_LAST_MARK.match(before)
-    return before if m is None else before[m.end() :]
+        start = sentence.start  # a span starts at 0 or later
+    elif start < 0:
+        start = 0
+    # the last mark found in the text itself: one slice, of the words only
+    m = _UP_TO_LAST_MARK.match(text, start, end)
+    return text[start if m is None else m.end() : end]
 
 
 def _text_sentence(report: Report, fact: Fact) -> tuple[int, int] | None:
@@ -319,6 +321,14 @@ class CheckContext:
         """The facts of the given kinds, in order (selected once per context for each choice)."""
         found = self._kinds.get(kinds)
         if found is None:
+            if len(kinds) == 1:
+                # the first choice of one kind: the facts of every kind, in one pass
+                groups: dict[FactKind, list[Fact]] = {kind: [] for kind in FactKind}
+                for f in self.report.facts:
+                    groups[f.kind].append(f)
+                for kind, facts in groups.items():
+                    self._kinds[(kind,)] = tuple(facts)
+                return iter(self._kinds.get(kinds, ()))
             found = tuple(f for f in self.report.facts if f.kind in kinds)
             self._kinds[kinds] = found
         return iter(found)
@@ -400,14 +410,12 @@ class CheckContext:
         found = self._named.get(key)
         if found is None:
             clause = not head
-            wanted = tuple(key[0])  # a tuple: ``in`` tests identity first, without hashing
+            wanted = tuple(key[0])
             # ``indicator(f, head=head, clause=clause)`` for each figure, inline: one memo
             memo, lookup = self._indicators[2 * head + clause], self.catalog.lookup
             clauses, text = self._clauses, self.report.text
             pairs: list[tuple[Fact, Indicator]] = []
-            for f in self.report.facts:
-                if f.kind not in wanted:
-                    continue
+            for f in self.of_kind(*(kinds or wanted)):
                 fid = f.id
                 if fid in memo:
                     ind = memo[fid]
