@@ -279,8 +279,11 @@ class CheckContext:
 
     report: Report
     catalog: Catalog = attrs.field(factory=builtin_catalog)
-    _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
-    _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
+    # The facts by id, and the facts that refer to each, collected at the first use.
+    _index: Mapping[str, Fact] | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    _referrers: Mapping[str, tuple[Fact, ...]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
     # Memos, filled on first use: a fact's indicator, the figures of each indicator (per choice
     # of kinds and head), the facts of each sentence, the facts that name an indicator and the
     # facts of each choice of kinds.
@@ -304,13 +307,13 @@ class CheckContext:
     # What checks computed with ``memo``, by their keys.
     _memos: dict[Hashable, object] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", self.report.index())
-        referrers: dict[str, list[Fact]] = {}
-        for f in self.report.facts:
-            if f.refers_to is not None:
-                referrers.setdefault(f.refers_to, []).append(f)
-        object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
+    def _by_id(self) -> Mapping[str, Fact]:
+        """The facts by id, collected at the first use."""
+        index = self._index
+        if index is None:
+            index = self.report.index()
+            object.__setattr__(self, "_index", index)
+        return index
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -335,15 +338,23 @@ class CheckContext:
 
     def fact(self, fact_id: str) -> Fact | None:
         """The fact with this id, or None."""
-        return self._index.get(fact_id)
+        return self._by_id().get(fact_id)
 
     def referent(self, fact: Fact) -> Fact | None:
         """The amount a change, share or rate refers to, or None."""
-        return None if fact.refers_to is None else self._index.get(fact.refers_to)
+        return None if fact.refers_to is None else self._by_id().get(fact.refers_to)
 
     def referrers(self, fact: Fact) -> tuple[Fact, ...]:
         """The facts (changes, shares, rates) that refer to ``fact``."""
-        return self._referrers.get(fact.id, ())
+        found = self._referrers
+        if found is None:
+            referrers: dict[str, list[Fact]] = {}
+            for f in self.report.facts:
+                if f.refers_to is not None:
+                    referrers.setdefault(f.refers_to, []).append(f)
+            found = {k: tuple(v) for k, v in referrers.items()}
+            object.__setattr__(self, "_referrers", found)
+        return found.get(fact.id, ())
 
     def indicator(
         self, fact: Fact, *, clause: bool = False, head: bool = False

@@ -97,14 +97,18 @@ class DoubleNegative(Check):
         """Yield an error for each decline word followed by a minus sign."""
         text = ctx.report.text
         for fact in ctx.facts:
+            span = fact.span
+            if text and span is not None and span.start > 0:
+                # fast path: a character other than a space or minus sign just before a figure
+                # that does not start with a minus sign ends the words before it, so no minus
+                # sign does
+                last = text[span.start - 1]
+                if last not in _MINUS and not last.isspace():
+                    first = fact.surface
+                    if not first or first[0] not in _MINUS:
+                        continue
             surface = fact.surface or ""
             negative = bool(surface) and surface[0] in _MINUS
-            if not negative and fact.span is not None and text and fact.span.start > 0:
-                # fast path: a character other than a space or minus sign just before the figure
-                # ends the words before it, so no minus sign does
-                last = text[fact.span.start - 1]
-                if last not in _MINUS and not last.isspace():
-                    continue
             before = ctx.text_before(fact, 12)
             if negative:
                 word = _DECLINE_BEFORE.search(before)
@@ -186,13 +190,21 @@ class FractionalCount(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole-thing count with decimals."""
+        whole_things: dict[str | None, bool] = {}  # whether each unit counts whole things
         for fact in ctx.of_kind(FactKind.AMOUNT):
-            if fact.value.comparator is not _RANGE:  # fast path: most are whole
-                n = fact.value.number
+            value = fact.value
+            counts = whole_things.get(value.unit)
+            if counts is None:
+                u = unit_of(fact)
+                counts = whole_things[value.unit] = u is not None and u.counts_whole_things
+            if not counts:
+                continue  # fast path: most units are no count of whole things (亿元, %, 亩)
+            if value.comparator is not _RANGE:  # fast path: most counts are whole
+                n = value.number
                 if n == n.to_integral_value():
                     continue
             u = unit_of(fact)
-            if u is None or not u.counts_whole_things:
+            if u is None:  # pragma: no cover - a unit that counts whole things
                 continue
             numbers = _range_numbers(fact) or (fact.value.number,)
             fractional = [n for n in numbers if n != n.to_integral_value()]
