@@ -53,9 +53,7 @@ Examples:
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -68,6 +66,7 @@ from townkpi.checks.common import above, below
 from townkpi.checks.helpers import (
     amounts_before,
     amounts_in_sentence,
+    amounts_with_words,
     describe_fact,
     figure_words,
     interval_in_unit,
@@ -90,9 +89,6 @@ _QUOTES: Final = ("“", "”", '"')
 _ZERO: Final = Fraction(0)  # Fractions: compared without converting an int each time
 _ONE: Final = Fraction(1)
 _TARGET: Final = Modality.TARGET  # read in a loop over every amount
-#: The memo key of ``_amount_words``, and what separates the words of two amounts in it.
-_AMOUNT_WORDS: Final = (__name__, "amount_words")
-_SEPARATOR: Final = "\x00"
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -172,24 +168,6 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     """``any(w in text for w in words)``, in one search of a pattern compiled once per tuple."""
     pattern = _any_pattern(words)
     return pattern is not None and pattern.search(text) is not None
-
-
-def _amount_words(
-    ctx: CheckContext,
-) -> tuple[tuple[Fact, ...], tuple[str, ...], str, tuple[int, ...]]:
-    """The amounts not targets with a span, their figure words, those words joined, their ends.
-
-    The words are joined with a separator that no part word holds, so that a match of part
-    words in the joined text lies within one amount's words: the first amount whose words end
-    at or after the match's start.
-    """
-    amounts = tuple(
-        f for f in ctx.of_kind(FactKind.AMOUNT) if f.modality is not _TARGET and f.span is not None
-    )
-    words = tuple(figure_words(ctx, f) for f in amounts)
-    joined = _SEPARATOR.join(words)
-    ends = tuple(itertools.accumulate((len(w) + 1 for w in words), initial=-1))[1:]
-    return amounts, words, joined, ends
 
 
 def _plain(words: str) -> str:
@@ -420,7 +398,8 @@ class PartNotAboveWholeCheck(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each part above the whole before it."""
-        for part, words in self._parts(ctx):
+        # most amounts hold no part word: only those that do are tested
+        for part, words in amounts_with_words(ctx, self.part_words):
             if not self.is_part(words):
                 continue
             pu = part.value.unit_info
@@ -441,28 +420,6 @@ class PartNotAboveWholeCheck(Check):
             finding = self._compare(whole, part)
             if finding is not None:
                 yield finding
-
-    @classmethod
-    def _parts(cls, ctx: CheckContext) -> Iterator[tuple[Fact, str]]:
-        """The amounts (not targets, with a span) whose words hold a part word, with the words.
-
-        The words of every such amount and their concatenation are collected once per context
-        (each check of this kind asks); one search of the concatenation for the part words
-        finds the few amounts that may be parts, instead of a search of each amount's words.
-        """
-        amounts, words, joined, ends = ctx.memo(_AMOUNT_WORDS, lambda: _amount_words(ctx))
-        pattern = _any_pattern(cls.part_words)
-        if pattern is None:
-            return
-        if any(_SEPARATOR in w for w in cls.part_words):  # pragma: no cover - no word holds it
-            yield from zip(amounts, words, strict=True)  # ``is_part`` tests each
-            return
-        last = -1
-        for m in pattern.finditer(joined):
-            i = bisect.bisect_left(ends, m.start())  # a part word holds no separator
-            if i != last:
-                last = i
-                yield amounts[i], words[i]
 
     def _whole_before(self, ctx: CheckContext, part: Fact, dimension: str) -> Fact | None:
         """The nearest whole before ``part`` in its sentence, in the same dimension."""
