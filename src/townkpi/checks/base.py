@@ -475,10 +475,16 @@ class CheckContext:
             return ()
         if self._sentences is None:
             groups: dict[tuple[int, int], list[Fact]] = {}
+            last: Span | None = None  # the sentence of the fact before, and its group
+            group: list[Fact] = []
             for f in self.report.facts:
-                k = _text_sentence(self.report, f)
-                if k is not None:
-                    groups.setdefault(k, []).append(f)
+                sentence = f.sentence
+                if sentence is None:
+                    continue
+                if sentence is not last:  # the facts of a sentence share one span, in order
+                    last = sentence
+                    group = groups.setdefault((sentence.start, sentence.end), [])
+                group.append(f)
             object.__setattr__(self, "_sentences", {k: tuple(v) for k, v in groups.items()})
         assert self._sentences is not None
         return self._sentences.get(key, ())
