@@ -229,7 +229,8 @@ def figure_words(ctx: CheckContext, fact: Fact) -> str:
     figure without text (from a table) or with no words before it, its indicator phrase.
     """
     words = ctx.clause_before(fact)
-    return words if words.strip() else (fact.indicator or "")
+    # ``words.strip()`` is empty exactly when the words are empty or all spaces
+    return words if words and not words.isspace() else (fact.indicator or "")
 
 
 def amounts_with_words(ctx: CheckContext, words: Iterable[str]) -> Iterator[tuple[Fact, str]]:
