@@ -325,11 +325,13 @@ class DateRange(Check):
         """Yield an error for each impossible date or period mention."""
         text = ctx.report.text
         seen: set[tuple[int, str]] = set()
+        search = _DATE_CHAR.search
         for mention in ctx.report.skipped:
             # most skipped numbers are no dates: each pattern needs a 月 or 季 in the mention or
             # in the four characters after it (what ``_around`` adds before it is only 第)
             if text:
-                if _DATE_CHAR.search(text, mention.span.start, mention.span.end + 4) is None:
+                span = mention.span
+                if search(text, span.start, span.end + 4) is None:
                     continue
             elif "月" not in mention.surface and "季" not in mention.surface:
                 continue
