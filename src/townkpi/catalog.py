@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import operator
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -374,16 +375,17 @@ class Catalog:
         init=False, repr=False, eq=False
     )
     # The phrases without wildcards with their position in ``_matchers``, by their first and by
-    # their last two characters (lowest position first), whether one of them is a single
-    # character, and the positions of the phrases with wildcards: ``lookup`` finds the first
-    # matcher that matches by trying, at each character of a phrase, only the phrases that
-    # start (or, for ``head``, end) with the two characters there, instead of every matcher.
+    # their last two characters (lowest position first), the first two as a set, whether one of
+    # them is a single character, and the positions of the phrases with wildcards: ``lookup``
+    # finds the first matcher that matches by trying only the phrases that start (or, for
+    # ``head``, end) with two characters of the phrase, instead of every matcher.
     _starting: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
     _ending: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
+    _pairs: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _single: bool = attrs.field(init=False, repr=False, eq=False)
     _patterned: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -405,6 +407,7 @@ class Catalog:
         literal = [(i, m) for i, m in enumerate(matchers) if isinstance(m.anywhere, _Literal)]
         ranks = {m.phrase: i for i, m in literal if m.phrase}
         object.__setattr__(self, "_starting", _by_pair(ranks, start=True))
+        object.__setattr__(self, "_pairs", frozenset(self._starting))
         object.__setattr__(self, "_ending", _by_pair(ranks, start=False))
         object.__setattr__(self, "_single", any(len(p) == 1 for p in ranks))
         patterned = (i for i, m in enumerate(matchers) if not isinstance(m.anywhere, _Literal))
@@ -482,20 +485,23 @@ class Catalog:
         return self._matchers[best].indicator if best < len(self._matchers) else None
 
     def _literal_rank(self, phrase: str) -> int:
-        """The lowest rank of a phrase without wildcards found in ``phrase`` (else past the end)."""
+        """The lowest rank of a phrase without wildcards found in ``phrase`` (else past the end).
+
+        A phrase found anywhere in ``phrase`` starts with one of its pairs of characters there
+        (or its one character), so only the pairs of ``phrase`` that start some phrase (found in
+        one set intersection) are looked at, and in each pair's phrases, lowest rank first, the
+        first one ``phrase`` holds.
+        """
         best = len(self._matchers)
-        get = self._starting.get
-        single = self._single
-        for i in range(len(phrase)):
-            bucket = get(phrase[i : i + 2])
-            if single and (one := get(phrase[i])) is not None:
-                bucket = one if bucket is None else tuple(sorted({*bucket, *one}, key=_rank))
-            if bucket is None:
-                continue
-            for literal, rank in bucket:
+        starting = self._starting
+        keys = self._pairs.intersection(map(operator.add, phrase, phrase[1:]))
+        if self._single:
+            keys |= self._pairs.intersection(phrase)
+        for key in keys:
+            for literal, rank in starting[key]:
                 if rank >= best:
                     break
-                if phrase.startswith(literal, i):
+                if literal in phrase:
                     best = rank
                     break
         return best

@@ -41,17 +41,19 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import ClassVar, Final
+from typing import ClassVar, Final, TypeVar, cast
 
 import attrs
 
 from townkpi.catalog import Catalog, Indicator, builtin_catalog
 from townkpi.findings import Evidence, Finding, Severity, spans_of
-from townkpi.model import Fact, FactKind, Report
+from townkpi.model import Fact, FactKind, Report, Span
 
 __all__ = ["Check", "CheckContext", "Examples", "Parameter", "ParameterValue"]
+
+_T = TypeVar("_T")
 
 #: The types a check parameter may have.
 ParameterValue = bool | int | str | Decimal
@@ -62,6 +64,8 @@ _SECTION_RE: Final = re.compile(r"^(反例|正例|[A-Z][A-Za-z ]+):\s*$")
 _CLAUSE_MARKS: Final = ("，", ",", "；", ";", "：", ":", "。", "、", "！", "？", "!", "?", "\n")
 # Everything up to and including the last of the clause marks (greedy), in one match.
 _UP_TO_LAST_MARK: Final = re.compile("(?s:.*)[" + "".join(_CLAUSE_MARKS) + "]")
+#: How many characters before a figure ``clause_before`` reads by default.
+_CLAUSE_CHARS: Final = 24
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -241,6 +245,23 @@ class Check:
         return Examples(wrong=sections.get("反例", ""), right=sections.get("正例", ""))
 
 
+def _clause_words(
+    text: str | None, span: Span | None, sentence: Span | None, chars: int = _CLAUSE_CHARS
+) -> str:
+    """``CheckContext.clause_before`` of a figure with this span and sentence, computed."""
+    if span is None or not text:
+        return ""
+    end = span.start
+    start = end - chars
+    if sentence is not None and sentence.start > start:
+        start = sentence.start  # a span starts at 0 or later
+    elif start < 0:
+        start = 0
+    # the last mark found in the text itself: one slice, of the words only
+    m = _UP_TO_LAST_MARK.match(text, start, end)
+    return text[start if m is None else m.end() : end]
+
+
 def _text_sentence(report: Report, fact: Fact) -> tuple[int, int] | None:
     if fact.sentence is not None:
         return fact.sentence.start, fact.sentence.end
@@ -258,8 +279,11 @@ class CheckContext:
 
     report: Report
     catalog: Catalog = attrs.field(factory=builtin_catalog)
-    _index: Mapping[str, Fact] = attrs.field(init=False, repr=False, eq=False)
-    _referrers: Mapping[str, tuple[Fact, ...]] = attrs.field(init=False, repr=False, eq=False)
+    # The facts by id, and the facts that refer to each, collected at the first use.
+    _index: Mapping[str, Fact] | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    _referrers: Mapping[str, tuple[Fact, ...]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
     # Memos, filled on first use: a fact's indicator, the figures of each indicator (per choice
     # of kinds and head), the facts of each sentence, the facts that name an indicator and the
     # facts of each choice of kinds.
@@ -278,18 +302,18 @@ class CheckContext:
     _kinds: dict[tuple[FactKind, ...], tuple[Fact, ...]] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
-    # The clause before each figure, by where the figure and its sentence start and the width.
-    _clauses: dict[tuple[int, int | None, int], str] = attrs.field(
-        init=False, repr=False, eq=False, factory=dict
-    )
+    # The clause before each figure (``clause_before(f)`` of the usual width), by fact id.
+    _clauses: dict[str, str] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    # What checks computed with ``memo``, by their keys.
+    _memos: dict[Hashable, object] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", self.report.index())
-        referrers: dict[str, list[Fact]] = {}
-        for f in self.report.facts:
-            if f.refers_to is not None:
-                referrers.setdefault(f.refers_to, []).append(f)
-        object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
+    def _by_id(self) -> Mapping[str, Fact]:
+        """The facts by id, collected at the first use."""
+        index = self._index
+        if index is None:
+            index = self.report.index()
+            object.__setattr__(self, "_index", index)
+        return index
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -300,21 +324,37 @@ class CheckContext:
         """The facts of the given kinds, in order (selected once per context for each choice)."""
         found = self._kinds.get(kinds)
         if found is None:
+            if len(kinds) == 1:
+                # the first choice of one kind: the facts of every kind, in one pass
+                groups: dict[FactKind, list[Fact]] = {kind: [] for kind in FactKind}
+                for f in self.report.facts:
+                    groups[f.kind].append(f)
+                for kind, facts in groups.items():
+                    self._kinds[(kind,)] = tuple(facts)
+                return iter(self._kinds.get(kinds, ()))
             found = tuple(f for f in self.report.facts if f.kind in kinds)
             self._kinds[kinds] = found
         return iter(found)
 
     def fact(self, fact_id: str) -> Fact | None:
         """The fact with this id, or None."""
-        return self._index.get(fact_id)
+        return self._by_id().get(fact_id)
 
     def referent(self, fact: Fact) -> Fact | None:
         """The amount a change, share or rate refers to, or None."""
-        return None if fact.refers_to is None else self._index.get(fact.refers_to)
+        return None if fact.refers_to is None else self._by_id().get(fact.refers_to)
 
     def referrers(self, fact: Fact) -> tuple[Fact, ...]:
         """The facts (changes, shares, rates) that refer to ``fact``."""
-        return self._referrers.get(fact.id, ())
+        found = self._referrers
+        if found is None:
+            referrers: dict[str, list[Fact]] = {}
+            for f in self.report.facts:
+                if f.refers_to is not None:
+                    referrers.setdefault(f.refers_to, []).append(f)
+            found = {k: tuple(v) for k, v in referrers.items()}
+            object.__setattr__(self, "_referrers", found)
+        return found.get(fact.id, ())
 
     def indicator(
         self, fact: Fact, *, clause: bool = False, head: bool = False
@@ -380,25 +420,49 @@ class CheckContext:
         key = (frozenset(kinds or (FactKind.AMOUNT,)), head)
         found = self._named.get(key)
         if found is None:
-            wanted, clause = key[0], not head
+            clause = not head
+            wanted = tuple(key[0])
             # ``indicator(f, head=head, clause=clause)`` for each figure, inline: one memo
             memo, lookup = self._indicators[2 * head + clause], self.catalog.lookup
+            clauses, text = self._clauses, self.report.text
             pairs: list[tuple[Fact, Indicator]] = []
-            for f in self.report.facts:
-                if f.kind not in wanted:
-                    continue
-                if f.id in memo:
-                    ind = memo[f.id]
+            for f in self.of_kind(*(kinds or wanted)):
+                fid = f.id
+                if fid in memo:
+                    ind = memo[fid]
                 else:
                     ind = lookup(f.indicator, head=head)
                     if ind is None and clause:
-                        ind = lookup(self.clause_before(f), head=head)
-                    memo[f.id] = ind
+                        # ``clause_before(f)``, inline
+                        words = clauses.get(fid)
+                        if words is None:
+                            words = clauses[fid] = _clause_words(text, f.span, f.sentence)
+                        ind = lookup(words, head=head)
+                    memo[fid] = ind
                 if ind is not None:
                     pairs.append((f, ind))
             found = tuple(pairs)
             self._named[key] = found
         return found
+
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """What ``compute()`` returns, computed once per context for each ``key``.
+
+        Several checks that need the same derived figures of a report (the words of every
+        amount, what a rate implies about its count) compute them once and share them. Prefix
+        the key with the check module's name, so that the keys of unrelated checks differ; the
+        value must not change once computed.
+
+        Examples:
+            >>> ctx = CheckContext(report=Report(source="x"))
+            >>> ctx.memo(("example", "n"), lambda: 42), ctx.memo(("example", "n"), lambda: 0)
+            (42, 42)
+        """
+        memos = self._memos
+        if key in memos:
+            return cast("_T", memos[key])
+        value = memos[key] = compute()
+        return value
 
     def sentence_facts(self, fact: Fact) -> tuple[Fact, ...]:
         """The facts of the sentence ``fact`` stands in (itself included), in text order.
@@ -411,31 +475,29 @@ class CheckContext:
             return ()
         if self._sentences is None:
             groups: dict[tuple[int, int], list[Fact]] = {}
+            last: Span | None = None  # the sentence of the fact before, and its group
+            group: list[Fact] = []
             for f in self.report.facts:
-                k = _text_sentence(self.report, f)
-                if k is not None:
-                    groups.setdefault(k, []).append(f)
+                sentence = f.sentence
+                if sentence is None:
+                    continue
+                if sentence is not last:  # the facts of a sentence share one span, in order
+                    last = sentence
+                    group = groups.setdefault((sentence.start, sentence.end), [])
+                group.append(f)
             object.__setattr__(self, "_sentences", {k: tuple(v) for k, v in groups.items()})
         assert self._sentences is not None
         return self._sentences.get(key, ())
 
-    def clause_before(self, fact: Fact, chars: int = 24) -> str:
+    def clause_before(self, fact: Fact, chars: int = _CLAUSE_CHARS) -> str:
         """The words of the fact's clause before its figure (after the last comma or colon)."""
-        span = fact.span
-        if span is None:
-            return ""
-        sentence = fact.sentence
-        key = (span.start, None if sentence is None else sentence.start, chars)
-        words = self._clauses.get(key)
+        if chars != _CLAUSE_CHARS:
+            return _clause_words(self.report.text, fact.span, fact.sentence, chars)
+        words = self._clauses.get(fact.id)
         if words is None:
-            # ``text_before(fact, chars)``, inline
-            start = span.start - chars
-            if sentence is not None and sentence.start > start:
-                start = sentence.start
-            before = self.report.text[max(start, 0) : span.start] if self.report.text else ""
-            m = _UP_TO_LAST_MARK.match(before)
-            words = before if m is None else before[m.end() :]
-            self._clauses[key] = words
+            words = self._clauses[fact.id] = _clause_words(
+                self.report.text, fact.span, fact.sentence
+            )
         return words
 
     def sentence(self, fact: Fact) -> str:

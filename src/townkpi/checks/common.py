@@ -21,7 +21,9 @@ from townkpi.units import Unit, UnitCategory, conversion_factor
 __all__ = [
     "ATTAINMENT_WORDS",
     "DECLINE_WORDS",
+    "above",
     "base_interval",
+    "below",
     "comparable",
     "is_actual",
     "is_attainment",
@@ -35,6 +37,33 @@ ATTAINMENT_WORDS: Final = ("目标", "计划", "任务", "预期", "预算")
 
 DECLINE_WORDS: Final = ("下降", "减少", "降低", "下滑", "回落", "缩减", "减小", "下跌", "降幅")
 """Words that write a change as a decline (the number after them is a magnitude)."""
+
+# Enum members read in loops over every figure: a module constant is read faster.
+_TARGET: Final = Modality.TARGET
+_PROPORTION: Final = UnitCategory.PROPORTION
+
+
+def above(interval: Interval, x: Fraction) -> bool:
+    """``interval.is_above(x)``, in integer arithmetic.
+
+    The same answer, exactly: the interval's ends are Fractions, and comparing their numerators
+    and denominators as integers skips the generic Fraction comparison the checks would otherwise
+    make for every figure.
+    """
+    lo = interval.lower
+    if lo is None:
+        return False
+    a, b = lo.numerator * x.denominator, x.numerator * lo.denominator
+    return a > b or (a == b and not interval.lower_closed)
+
+
+def below(interval: Interval, x: Fraction) -> bool:
+    """``interval.is_below(x)``, in integer arithmetic (as ``above``)."""
+    hi = interval.upper
+    if hi is None:
+        return False
+    a, b = hi.numerator * x.denominator, x.numerator * hi.denominator
+    return a < b or (a == b and not interval.upper_closed)
 
 
 def unit_of(fact: Fact) -> Unit | None:
@@ -59,7 +88,7 @@ def percent_interval(fact: Fact) -> Interval | None:
     100, in one exact multiplication (none for a figure written in %).
     """
     unit = fact.value.unit
-    if unit is None or unit_category(fact) is not UnitCategory.PROPORTION:
+    if unit is None or unit_category(fact) is not _PROPORTION:
         return None
     try:
         factor = _percent_factor(unit)
@@ -112,7 +141,7 @@ def is_attainment(ctx: CheckContext, fact: Fact) -> bool:
 
 def is_actual(fact: Fact) -> bool:
     """Whether the fact reports what happened or an estimate (not a target)."""
-    return fact.modality is not Modality.TARGET
+    return fact.modality is not _TARGET
 
 
 def show_interval(interval: Interval, unit: str = "") -> str:

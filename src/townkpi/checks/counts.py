@@ -62,9 +62,11 @@ from typing import ClassVar, Final
 import attrs
 
 from townkpi.checks.base import Check, CheckContext
+from townkpi.checks.common import above, below
 from townkpi.checks.helpers import (
     amounts_before,
     amounts_in_sentence,
+    amounts_with_words,
     describe_fact,
     figure_words,
     interval_in_unit,
@@ -86,6 +88,7 @@ __all__ = ["CountRate", "CountTerms", "PartNotAboveWholeCheck", "RateOfCountsChe
 _QUOTES: Final = ("“", "”", '"')
 _ZERO: Final = Fraction(0)  # Fractions: compared without converting an int each time
 _ONE: Final = Fraction(1)
+_TARGET: Final = Modality.TARGET  # read in a loop over every amount
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -229,13 +232,13 @@ class RateOfCountsCheck(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each rate that its counts rule out."""
         for rate in ctx.of_kind(FactKind.RATE):
-            if rate.modality is Modality.TARGET:
+            if rate.modality is _TARGET:
                 continue
             kind = self.rate_named(f"{ctx.clause_before(rate)} {rate.indicator or ''}")
             if kind is None:
                 continue  # most rates are none of these: named before the dearer tests
             r = proportion_interval(rate)
-            if r is None or r.is_above(_ONE) or r.is_below(_ZERO):
+            if r is None or above(r, _ONE) or below(r, _ZERO):
                 continue  # not a rate of these counts, or outside 0-100% (core check TK103)
             whole, part = self._counts(ctx, rate, kind)
             if whole is None:
@@ -395,12 +398,10 @@ class PartNotAboveWholeCheck(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each part above the whole before it."""
-        for part in ctx.of_kind(FactKind.AMOUNT):
-            if part.modality is Modality.TARGET or part.span is None:
-                continue
-            words = figure_words(ctx, part)
+        # most amounts hold no part word: only those that do are tested
+        for part, words in amounts_with_words(ctx, self.part_words):
             if not self.is_part(words):
-                continue  # most amounts are no part: tested before the unit is resolved
+                continue
             pu = part.value.unit_info
             if pu is None:
                 continue

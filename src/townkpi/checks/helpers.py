@@ -47,7 +47,10 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
@@ -67,6 +70,7 @@ __all__ = [
     "WholeCounts",
     "amounts_before",
     "amounts_in_sentence",
+    "amounts_with_words",
     "counterparts",
     "describe_fact",
     "figure_words",
@@ -139,6 +143,9 @@ def describe_fact(fact: Fact, *, period: bool = False) -> str:
 
 # --------------------------------------------------------------------------- units and intervals
 
+# Enum members read in loops over figures: a module constant is read faster.
+_AMOUNT: Final = FactKind.AMOUNT
+_TARGET: Final = Modality.TARGET
 #: The unit of a pure number: a ratio is so many times (倍) another figure.
 _TIMES: Final = "倍"
 
@@ -222,7 +229,71 @@ def figure_words(ctx: CheckContext, fact: Fact) -> str:
     figure without text (from a table) or with no words before it, its indicator phrase.
     """
     words = ctx.clause_before(fact)
-    return words if words.strip() else (fact.indicator or "")
+    # ``words.strip()`` is empty exactly when the words are empty or all spaces
+    return words if words and not words.isspace() else (fact.indicator or "")
+
+
+def amounts_with_words(ctx: CheckContext, words: Iterable[str]) -> Iterator[tuple[Fact, str]]:
+    """The amounts whose figure words hold one of ``words``, with those words, in text order.
+
+    Only amounts that are not targets and stand in the text are considered; their
+    [`figure_words`][townkpi.checks.helpers.figure_words] are collected and joined once per
+    context, and one search of the joined words finds the few that hold one of ``words``: a
+    check that looks only at the amounts of a few words (办结, 就业) loops over these instead
+    of searching the words of every amount of the report.
+
+    Examples:
+        >>> from townkpi import Report, extract
+        >>> report = extract("受理群众诉求1200件，已办结1180件。")
+        >>> ctx = CheckContext(report=report)
+        >>> [(f.surface, w) for f, w in amounts_with_words(ctx, ("办结",))]
+        [('1180件', '已办结')]
+    """
+    wanted = tuple(words)
+    amounts, texts, joined, ends = ctx.memo(_AMOUNT_WORDS, lambda: _amount_words(ctx))
+    if not wanted:
+        return
+    if any(not w or _SEPARATOR in w for w in wanted):  # pragma: no cover - no such word
+        for fact, text in zip(amounts, texts, strict=True):
+            if any(w in text for w in wanted):
+                yield fact, text
+        return
+    last = -1
+    for m in _words_pattern(wanted).finditer(joined):
+        # a match holds no separator: it lies in the words of the first amount that end at or
+        # after its start
+        i = bisect.bisect_left(ends, m.start())
+        if i != last:
+            last = i
+            yield amounts[i], texts[i]
+
+
+#: The memo key of ``_amount_words``, and what separates the words of two amounts in it.
+_AMOUNT_WORDS: Final = (__name__, "amount_words")
+_SEPARATOR: Final = "\x00"
+
+
+def _amount_words(
+    ctx: CheckContext,
+) -> tuple[tuple[Fact, ...], tuple[str, ...], str, tuple[int, ...]]:
+    """The amounts (not targets, in the text), their figure words, the words joined, their ends.
+
+    The end of an amount's words is the offset of the separator after them in the joined words
+    (the length of the joined words for the last).
+    """
+    amounts = tuple(
+        f for f in ctx.of_kind(_AMOUNT) if f.modality is not _TARGET and f.span is not None
+    )
+    texts = tuple(figure_words(ctx, f) for f in amounts)
+    joined = _SEPARATOR.join(texts)
+    ends = tuple(itertools.accumulate((len(t) + 1 for t in texts), initial=-1))[1:]
+    return amounts, texts, joined, ends
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of ``words``."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def is_increment(fact: Fact) -> bool:
@@ -296,7 +367,7 @@ def same_scope(ctx: CheckContext, a: Fact, b: Fact) -> bool:
     do not differ; they are about the same subject; and they stand in the same sentence or state
     the same known period.
     """
-    if (a.modality is Modality.TARGET) != (b.modality is Modality.TARGET):
+    if (a.modality is _TARGET) != (b.modality is _TARGET):
         return False
     if is_increment(a) != is_increment(b):
         return False
@@ -459,7 +530,7 @@ class CounterpartIndex:
                 self._sentences.setdefault(key, []).append((order, f))
             if f.period is None:
                 continue  # found only in its own sentence
-            scope = (f.modality is Modality.TARGET, is_increment(f), f.period)
+            scope = (f.modality is _TARGET, is_increment(f), f.period)
             line = self._scopes.setdefault(scope, {}).get(f.subject)
             if line is None:
                 line = self._scopes[scope][f.subject] = _Line()
@@ -498,7 +569,7 @@ class CounterpartIndex:
                 return best[2]
         if fact.period is None:
             return None  # a figure of another sentence must state the same period
-        target, increment = fact.modality is Modality.TARGET, is_increment(fact)
+        target, increment = fact.modality is _TARGET, is_increment(fact)
         key = (target, increment, fact.period, fact.subject)
         lines = self._subjects.get(key)
         if lines is None:
@@ -515,11 +586,7 @@ class CounterpartIndex:
 def amounts_in_sentence(ctx: CheckContext, fact: Fact) -> Iterator[Fact]:
     """The other amounts of the figure's sentence that are not targets, in text order."""
     for other in ctx.sentence_facts(fact):
-        if (
-            other.kind is FactKind.AMOUNT
-            and other.id != fact.id
-            and other.modality is not Modality.TARGET
-        ):
+        if other.kind is _AMOUNT and other.id != fact.id and other.modality is not _TARGET:
             yield other
 
 

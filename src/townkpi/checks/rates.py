@@ -28,7 +28,9 @@ import attrs
 
 from townkpi.checks.base import Check, CheckContext, Parameter
 from townkpi.checks.common import (
+    above,
     base_interval,
+    below,
     is_actual,
     is_attainment,
     percent_interval,
@@ -56,6 +58,8 @@ _MAX_SHOWN: Final = 5
 _ZERO: Final = Fraction(0)
 _ONE: Final = Fraction(1)
 _PERCENT_RANGE: Final = Interval.closed(0, 100)
+_RATE: Final = FactKind.RATE  # enum members read for every rate: constants are read faster
+_AMOUNT: Final = FactKind.AMOUNT
 
 _UNDECIDED_NOTE: Final = (
     "the words do not tell whether the count is what the rate counts or the whole it is a share "
@@ -119,12 +123,20 @@ class _Implied:
 
 
 def _implied(ctx: CheckContext, rate: Fact, limit: int = _MAX_SHOWN) -> _Implied | None:
-    """What a rate over the amount it refers to implies, or None when the checks do not apply."""
+    """What a rate over the amount it refers to implies, or None when the checks do not apply.
+
+    Computed once per context for each rate and limit: TK101 and TK102 both ask.
+    """
     count = ctx.referent(rate)  # most rates refer to no amount: tested before the rest
-    if rate.kind is not FactKind.RATE or count is None or count.kind is not FactKind.AMOUNT:
+    if rate.kind is not _RATE or count is None or count.kind is not _AMOUNT:
         return None
+    return ctx.memo((__name__, rate.id, limit), lambda: _implied_by(ctx, rate, count, limit))
+
+
+def _implied_by(ctx: CheckContext, rate: Fact, count: Fact, limit: int) -> _Implied | None:
+    """``_implied`` of a rate and the amount it refers to, computed."""
     p = None if is_attainment(ctx, rate) else proportion_interval(rate)
-    if p is None or not p.is_above(_ZERO) or p.is_above(_ONE):
+    if p is None or not above(p, _ZERO) or above(p, _ONE):
         return None  # 0% implies no total; above 100% is TK103's
     based = base_interval(count)
     u = unit_of(count)
@@ -352,9 +364,9 @@ class RateAbove100(Check):
                 continue
             ind = ctx.indicator(rate, clause=True)
             allowed = (ind.value_range if ind is not None else None) or _PERCENT_RANGE
-            if allowed.lower is not None and pct.is_below(allowed.lower):
+            if allowed.lower is not None and below(pct, allowed.lower):
                 why = f"below {format_number(allowed.lower)}%"
-            elif allowed.upper is not None and pct.is_above(allowed.upper):
+            elif allowed.upper is not None and above(pct, allowed.upper):
                 why = f"above {format_number(allowed.upper)}%"
             else:
                 continue

@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Final
 
 from townkpi.checks.base import Check, CheckContext
-from townkpi.checks.common import comparable, percent_interval, show_interval
+from townkpi.checks.common import above, below, comparable, percent_interval, show_interval
 from townkpi.checks.helpers import (
     CounterpartIndex,
     describe_fact,
@@ -83,9 +83,9 @@ class ShareRange(Check):
             pct = percent_interval(share)
             if pct is None:
                 continue
-            if pct.is_above(_HUNDRED):
+            if above(pct, _HUNDRED):
                 why = "entirely above 100%: the part would exceed the whole"
-            elif pct.is_below(_ZERO):
+            elif below(pct, _ZERO):
                 why = "entirely below 0%: a part cannot be negative"
             else:
                 continue
@@ -126,7 +126,7 @@ class ImpliedWhole(Check):
             p = proportion_interval(share)
             if p is None:
                 continue
-            if not p.is_above(_ZERO) or p.is_above(_ONE):
+            if not above(p, _ZERO) or above(p, _ONE):
                 continue
             unit = part.unit or ""
             whole = part.interval / p

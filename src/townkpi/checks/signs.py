@@ -19,6 +19,7 @@ from typing import Final
 from townkpi.checks.base import Check, CheckContext
 from townkpi.checks.common import (
     DECLINE_WORDS,
+    below,
     is_actual,
     percent_interval,
     show_interval,
@@ -60,6 +61,7 @@ _MONTH: Final = re.compile(rf"(?P<m>{_NUM})\s*月(?:份)?(?:(?P<d>{_NUM})\s*[日
 #: so that a long run of digits is read once, not once from each of its digits.
 _QUARTER: Final = re.compile(rf"第\s*(?P<q>{_NUM})\s*季度|(?<!\d)[^\D1-9]*(?P<q2>[1-9]\d*)\s*季度")
 _MINUS_100: Final = Fraction(-100)  # a Fraction: compared without converting an int each time
+_RANGE: Final = Comparator.RANGE  # read in loops over every figure
 _DATE_CHAR: Final = re.compile("[月季]")
 _MONTHS_IN_YEAR: Final = 12
 _QUARTERS_IN_YEAR: Final = 4
@@ -95,14 +97,18 @@ class DoubleNegative(Check):
         """Yield an error for each decline word followed by a minus sign."""
         text = ctx.report.text
         for fact in ctx.facts:
+            span = fact.span
+            if text and span is not None and span.start > 0:
+                # fast path: a character other than a space or minus sign just before a figure
+                # that does not start with a minus sign ends the words before it, so no minus
+                # sign does
+                last = text[span.start - 1]
+                if last not in _MINUS and not last.isspace():
+                    first = fact.surface
+                    if not first or first[0] not in _MINUS:
+                        continue
             surface = fact.surface or ""
             negative = bool(surface) and surface[0] in _MINUS
-            if not negative and fact.span is not None and text and fact.span.start > 0:
-                # fast path: a character other than a space or minus sign just before the figure
-                # ends the words before it, so no minus sign does
-                last = text[fact.span.start - 1]
-                if last not in _MINUS and not last.isspace():
-                    continue
             before = ctx.text_before(fact, 12)
             if negative:
                 word = _DECLINE_BEFORE.search(before)
@@ -149,7 +155,7 @@ class DeclineBelowMinus100(Check):
             if upper is None or upper.numerator >= 0:
                 continue  # fast path: only a negative figure can lie below −100% in any unit
             pct = percent_interval(change)
-            if pct is None or not pct.is_below(_MINUS_100):
+            if pct is None or not below(pct, _MINUS_100):
                 continue
             ind = ctx.indicator(change, clause=True)
             if ind is not None and ind.can_be_negative:
@@ -184,13 +190,21 @@ class FractionalCount(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each whole-thing count with decimals."""
+        whole_things: dict[str | None, bool] = {}  # whether each unit counts whole things
         for fact in ctx.of_kind(FactKind.AMOUNT):
-            if fact.value.comparator is not Comparator.RANGE:  # fast path: most are whole
-                n = fact.value.number
+            value = fact.value
+            counts = whole_things.get(value.unit)
+            if counts is None:
+                u = unit_of(fact)
+                counts = whole_things[value.unit] = u is not None and u.counts_whole_things
+            if not counts:
+                continue  # fast path: most units are no count of whole things (亿元, %, 亩)
+            if value.comparator is not _RANGE:  # fast path: most counts are whole
+                n = value.number
                 if n == n.to_integral_value():
                     continue
             u = unit_of(fact)
-            if u is None or not u.counts_whole_things:
+            if u is None:  # pragma: no cover - a unit that counts whole things
                 continue
             numbers = _range_numbers(fact) or (fact.value.number,)
             fractional = [n for n in numbers if n != n.to_integral_value()]
@@ -311,11 +325,13 @@ class DateRange(Check):
         """Yield an error for each impossible date or period mention."""
         text = ctx.report.text
         seen: set[tuple[int, str]] = set()
+        search = _DATE_CHAR.search
         for mention in ctx.report.skipped:
             # most skipped numbers are no dates: each pattern needs a 月 or 季 in the mention or
             # in the four characters after it (what ``_around`` adds before it is only 第)
             if text:
-                if _DATE_CHAR.search(text, mention.span.start, mention.span.end + 4) is None:
+                span = mention.span
+                if search(text, span.start, span.end + 4) is None:
                     continue
             elif "月" not in mention.surface and "季" not in mention.surface:
                 continue
@@ -378,7 +394,7 @@ class ReversedRange(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each range written high to low."""
         for fact in ctx.facts:
-            if fact.value.comparator is not Comparator.RANGE:
+            if fact.value.comparator is not _RANGE:
                 continue  # what ``_range_numbers`` tests first, without a call per figure
             ends = _range_numbers(fact)
             if not ends or ends[0] <= ends[1]:

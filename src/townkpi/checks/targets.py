@@ -12,7 +12,13 @@ from fractions import Fraction
 from typing import Final
 
 from townkpi.checks.base import Check, CheckContext
-from townkpi.checks.common import is_actual, is_attainment, percent_interval, show_interval
+from townkpi.checks.common import (
+    above,
+    is_actual,
+    is_attainment,
+    percent_interval,
+    show_interval,
+)
 from townkpi.checks.helpers import describe_fact, same_subject
 from townkpi.findings import Finding, Severity
 from townkpi.hookspecs import hookimpl
@@ -52,7 +58,7 @@ class ImpossibleTarget(Check):
             if fact.kind is FactKind.SHARE and not (ind is not None and ind.bounded):
                 continue
             pct = percent_interval(fact)
-            if pct is None or not pct.is_above(_HUNDRED):
+            if pct is None or not above(pct, _HUNDRED):
                 continue
             yield self.finding(
                 f"{describe_fact(fact)} is a target for a rate of a finite set, which cannot "

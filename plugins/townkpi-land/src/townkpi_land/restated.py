@@ -74,7 +74,14 @@ class RestatedAreaDisagrees(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each restated area that cannot be the area it restates."""
-        areas = [f for f in ctx.of_kind(FactKind.AMOUNT) if unit_category(f) is UnitCategory.AREA]
+        areas: list[Fact] = []
+        by_unit: dict[str | None, bool] = {}  # whether each unit is an area: asked once per unit
+        for f in ctx.of_kind(FactKind.AMOUNT):
+            area = by_unit.get(f.unit)
+            if area is None:
+                area = by_unit[f.unit] = unit_category(f) is UnitCategory.AREA
+            if area:
+                areas.append(f)
         for first, second in itertools.pairwise(areas):
             if first.unit == second.unit or not restatement_of(ctx, first, second):
                 continue

@@ -72,7 +72,15 @@ class LifeExpectancyRise(Check):
         dimension = _age_dimension()
         if dimension is None:
             return
-        ages = [f for f in ctx.facts if f.span is not None and _is_age(f, dimension)]
+        ages: list[Fact] = []
+        by_unit: dict[str | None, bool] = {}  # whether each unit is an age: asked once per unit
+        for f in ctx.facts:
+            unit = f.value.unit
+            age = by_unit.get(unit)
+            if age is None:
+                age = by_unit[unit] = _is_age(f, dimension)
+            if age and f.span is not None:
+                ages.append(f)
         for start, end in itertools.pairwise(ages):
             if not ctx.same_sentence(start, end):
                 continue

@@ -18,14 +18,13 @@ from townkpi import (
     CheckContext,
     Evidence,
     Fact,
-    FactKind,
     Finding,
     Interval,
-    Modality,
     PartNotAboveWholeCheck,
     RateOfCountsCheck,
     UnitCategory,
     amounts_before,
+    amounts_with_words,
     describe_fact,
     figure_words,
     format_interval,
@@ -157,9 +156,9 @@ class EmployedAboveTrained(Check):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each employment figure above the trainees it is part of."""
-        for employed in ctx.of_kind(FactKind.AMOUNT):
-            if employed.modality is Modality.TARGET or employed.span is None:
-                continue
+        # an amount whose clause names employment has those words for its figure words: only
+        # the few amounts whose figure words do are read
+        for employed, _figure_words in amounts_with_words(ctx, _EMPLOYED):
             words = ctx.clause_before(employed)
             if not _EMPLOYED_RE.search(words) or _NOT_TRAINEES_RE.search(words):
                 continue
