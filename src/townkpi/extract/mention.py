@@ -99,7 +99,7 @@ class Scan:
         qualifiers: The attached qualifiers of each (``Mention.qualifiers``).
         hints: What the writing says about each one's kind, or None (``Mention.hint``).
         skips: The numbers that are not measurements, as plain
-            [`SkipItem`][townkpi.extract.mention.SkipItem] tuples.
+            ``SkipItem`` (start, end, surface, reason) tuples.
     """
 
     text: str
