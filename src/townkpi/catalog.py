@@ -356,6 +356,10 @@ def _by_pair(ranks: Mapping[str, int], *, start: bool) -> Mapping[str, tuple[tup
     return {pair: tuple(items) for pair, items in out.items()}
 
 
+#: What ``Catalog.lookup`` finds in its cache for a phrase it has not looked up yet.
+_UNSEEN: Final = Indicator(name="(not looked up)")
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Catalog:
     """A set of canonical indicators, searchable by phrase.
@@ -376,9 +380,9 @@ class Catalog:
     )
     # The phrases without wildcards with their position in ``_matchers``, by their first and by
     # their last two characters (lowest position first), the first two as a set, whether one of
-    # them is a single character, and the positions of the phrases with wildcards: ``lookup``
-    # finds the first matcher that matches by trying only the phrases that start (or, for
-    # ``head``, end) with two characters of the phrase, instead of every matcher.
+    # them (or of ``_wild_keys``) is a single character, and the positions of the phrases with
+    # wildcards: ``lookup`` finds the first matcher that matches by trying only the phrases that
+    # start (or, for ``head``, end) with two characters of the phrase, instead of every matcher.
     _starting: Mapping[str, tuple[tuple[str, int], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
@@ -388,6 +392,12 @@ class Catalog:
     _pairs: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _single: bool = attrs.field(init=False, repr=False, eq=False)
     _patterned: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    # The first two characters (or the one) of the longest part of each phrase with wildcards,
+    # which a phrase it matches holds, and those with the pairs of ``_pairs``; ``_wild`` when
+    # some such phrase has no part at all (only wildcards) and may match any phrase.
+    _wild_keys: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _keys: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _wild: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_name: dict[str, Indicator] = {}
@@ -409,9 +419,13 @@ class Catalog:
         object.__setattr__(self, "_starting", _by_pair(ranks, start=True))
         object.__setattr__(self, "_pairs", frozenset(self._starting))
         object.__setattr__(self, "_ending", _by_pair(ranks, start=False))
-        object.__setattr__(self, "_single", any(len(p) == 1 for p in ranks))
-        patterned = (i for i, m in enumerate(matchers) if not isinstance(m.anywhere, _Literal))
+        patterned = [i for i, m in enumerate(matchers) if not isinstance(m.anywhere, _Literal)]
         object.__setattr__(self, "_patterned", tuple(patterned))
+        wild_keys = frozenset(matchers[i].needed[:2] for i in patterned)
+        object.__setattr__(self, "_wild_keys", wild_keys)
+        object.__setattr__(self, "_keys", self._pairs | wild_keys)
+        object.__setattr__(self, "_wild", "" in wild_keys)
+        object.__setattr__(self, "_single", any(len(k) == 1 for k in self._keys))
 
     def __len__(self) -> int:
         return len(self.indicators)
@@ -454,9 +468,10 @@ class Catalog:
         if not phrase:
             return None
         cache = self._cache[head]
-        if phrase in cache:
-            return cache[phrase]
-        found: Indicator | None = self._by_name.get(phrase)
+        found = cache.get(phrase, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
+        found = self._by_name.get(phrase)
         # A match at the head is also a match anywhere: a phrase that names no indicator
         # anywhere (most do not) names none at its head, without a search of its own.
         if found is None and (not head or self.lookup(phrase) is not None):
@@ -474,8 +489,22 @@ class Catalog:
         there are compared (for ``head``, those that end its stem before a head tail), lowest
         rank first, and only the few phrases with wildcards are tried as patterns.
         """
-        best = self._head_rank(phrase) if head else self._literal_rank(phrase)
-        for rank in self._patterned:
+        patterned = self._patterned
+        if head:
+            best = self._head_rank(phrase)
+        else:
+            # The pairs of characters of ``phrase`` that start a phrase without wildcards or the
+            # longest part of one with them: with none, no phrase can match, and the phrases
+            # with wildcards need a search only when the pair of one of them is there.
+            keys = self._keys.intersection(map(operator.add, phrase, phrase[1:]))
+            if self._single:
+                keys |= self._keys.intersection(phrase)
+            if not keys and not self._wild:
+                return None
+            best = self._literal_rank(phrase, keys)
+            if not self._wild and keys.isdisjoint(self._wild_keys):
+                patterned = ()
+        for rank in patterned:
             if rank >= best:
                 break
             m = self._matchers[rank]
@@ -484,21 +513,18 @@ class Catalog:
                 break
         return self._matchers[best].indicator if best < len(self._matchers) else None
 
-    def _literal_rank(self, phrase: str) -> int:
+    def _literal_rank(self, phrase: str, keys: frozenset[str]) -> int:
         """The lowest rank of a phrase without wildcards found in ``phrase`` (else past the end).
 
         A phrase found anywhere in ``phrase`` starts with one of its pairs of characters there
-        (or its one character), so only the pairs of ``phrase`` that start some phrase (found in
-        one set intersection) are looked at, and in each pair's phrases, lowest rank first, the
-        first one ``phrase`` holds.
+        (or its one character), so only ``keys``, the pairs of ``phrase`` that start some phrase
+        (found in one set intersection), are looked at, and in each pair's phrases, lowest rank
+        first, the first one ``phrase`` holds.
         """
         best = len(self._matchers)
         starting = self._starting
-        keys = self._pairs.intersection(map(operator.add, phrase, phrase[1:]))
-        if self._single:
-            keys |= self._pairs.intersection(phrase)
         for key in keys:
-            for literal, rank in starting[key]:
+            for literal, rank in starting.get(key, ()):
                 if rank >= best:
                     break
                 if literal in phrase:
