@@ -211,6 +211,12 @@ _LAST: Final[tuple[Rule, ...]] = (
     _name,
     _label,
 )
+_LAST_NO_UNIT: Final = tuple(rule for rule in _LAST if rule is not _quantity)
+#: The whole chain of rules for a run followed by a certain character, in one lookup: the rules
+#: of ``_BY_NEXT``, then ``_LAST`` (without ``_quantity`` in ``_NO_UNIT``, for a character that
+#: cannot begin a unit).
+_CHAINS: Final = {ch: (*rules, *_LAST) for ch, rules in _BY_NEXT.items()}
+_CHAINS_NO_UNIT: Final = {ch: (*rules, *_LAST_NO_UNIT) for ch, rules in _BY_NEXT.items()}
 
 
 def scan_chinese(b: Builder) -> None:
@@ -224,12 +230,14 @@ def scan_chinese(b: Builder) -> None:
     starts, ends = b.quotes.starts, b.quotes.ends
     q, quotes = 0, len(starts)
     last_end = 0
-    lexical = b.p.lexical.match
+    lexical, lexical_pairs = b.p.lexical.match, b.p.lexical_pairs
     inner_before = b.p.inner_before
     for m in b.p.chinese_run.finditer(text):
         a, e = m.span()
-        while a < e and (word := lexical(text, a)) is not None:
-            a = word.end()  # 一般, 一体化: a word, not a number; the run may go on after it
+        # 一般, 一体化: a word, not a number; the run may go on after it (the set lookup of the
+        # first two characters spares the match for most runs)
+        while a < e and text[a : a + 2] in lexical_pairs and (word := lexical(text, a)):
+            a = word.end()
         a = last_end if a < last_end else a  # noqa: FURB136 - max() is a call per run
         if a >= e:
             continue
@@ -251,13 +259,13 @@ def scan_chinese(b: Builder) -> None:
 
 def _read(b: Builder, run: str, a: int, e: int) -> int:
     """Read ``run`` at ``a``..``e`` by the first rule that fits after 第; return its end."""
-    rules = _BY_NEXT.get(b.text[e : e + 1])
-    if rules is not None:
-        for rule in rules:
-            stop = rule(b, run, a, e)
-            if stop is not None:
-                return stop
-    for rule in _LAST:
+    # the rules that may fit, by the character after the run (one dict lookup)
+    after = b.text[e : e + 1]
+    if after in b.p.unit_first:
+        rules = _CHAINS.get(after, _LAST)
+    else:
+        rules = _CHAINS_NO_UNIT.get(after, _LAST_NO_UNIT)
+    for rule in rules:
         stop = rule(b, run, a, e)
         if stop is not None:
             return stop

@@ -70,6 +70,7 @@ class Patterns:
     decimal_ratio: re.Pattern[str]
     chinese_run: re.Pattern[str]
     lexical: re.Pattern[str]
+    lexical_pairs: frozenset[str]
     quote: re.Pattern[str]
     unit_at: re.Pattern[str]
     prefix_qualifier: re.Pattern[str]
@@ -210,6 +211,9 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
         # for that class first (fast); one that starts with a repeat is tried at every position
         chinese_run=re.compile(f"[{CN_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}]*"),
         lexical=re.compile(prefix_tree(leading)),
+        # the first two characters of every such word (a word has two at least: a numeral
+        # character alone is a number), a set lookup that spares most runs the match
+        lexical_pairs=frozenset(w[:2] for w in leading if len(w) > 1),
         quote=re.compile(
             r"“(?P<q1>[^“”\n]{1,24})”|‘(?P<q2>[^‘’\n]{1,24})’|「(?P<q3>[^「」\n]{1,24})」"
             r"|\"(?P<q4>[^\"\n]{1,24})\"|《(?P<title>[^《》\n]{1,60})》"
