@@ -174,3 +174,19 @@ def test_a_ratio_to_one_is_a_ratio():
 def test_nothing_is_dropped_silently(text):
     report = extract(text, year=2025)
     assert accounted_for(report) == []
+
+
+def test_lexical_words_that_begin_with_a_numeral_have_two_characters_at_least() -> None:
+    """The Chinese pass looks a run's first two characters up before matching the lexical words
+    (一般, 一体化); a one-character word would never be tried, so the lexicon must not hold one."""
+    from townkpi.extract.lexicon import lexicon  # noqa: PLC0415
+    from townkpi.extract.scanner import CN_NUMERAL_CHARS, patterns  # noqa: PLC0415
+
+    words = [w for w in lexicon().words("chinese", "lexical") if w[0] in CN_NUMERAL_CHARS]
+    assert words
+    assert [w for w in words if len(w) < 2] == []
+    labels = set(lexicon().words("chinese", "labels"))
+    assert patterns(()).lexical_pairs == {w[:2] for w in words if w not in labels}
+    found = scan("一般公共预算收入增长5%")  # 一般 is a word: its 一 is no number
+    assert [s.surface for s in found.skipped] == []
+    assert [m.surface for m in found.mentions] == ["5%"]
