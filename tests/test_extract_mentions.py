@@ -190,3 +190,12 @@ def test_lexical_words_that_begin_with_a_numeral_have_two_characters_at_least() 
     found = scan("一般公共预算收入增长5%")  # 一般 is a word: its 一 is no number
     assert [s.surface for s in found.skipped] == []
     assert [m.surface for m in found.mentions] == ["5%"]
+
+
+def test_a_qualifier_word_does_not_reach_across_a_line_break() -> None:
+    """A line break ends a sentence: 约 at the end of one line does not qualify the number that
+    starts the next, and the mention starts at its digits, not at the break."""
+    [same_line] = scan("面积约230亩。").mentions
+    assert (same_line.surface, same_line.qualifiers) == ("约230亩", ("约",))
+    [next_line] = scan("面积约\n230亩。").mentions
+    assert (next_line.surface, next_line.qualifiers, next_line.start) == ("230亩", (), 4)

@@ -219,9 +219,10 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
             r"|\"(?P<q4>[^\"\n]{1,24})\"|《(?P<title>[^《》\n]{1,60})》"
         ),
         unit_at=re.compile(rf"(?P<m>余|多)?(?P<u>{unit})(?P<suf>{_SUFFIX})?"),
-        prefix_qualifier=re.compile(rf"(?:{alternation(prefix_words)})$"),
-        # ``$`` also matches before a final line break, so a word may end one character earlier
-        prefix_last=frozenset([w[-1] for w in prefix_words] + ["\n"]),
+        # ``\Z``, not ``$``: ``$`` also matches before a final line break, which read 面积约\n230亩
+        # as 约230亩, a qualifier from across the line break and a mention starting at the break
+        prefix_qualifier=re.compile(rf"(?:{alternation(prefix_words)})\Z"),
+        prefix_last=frozenset(w[-1] for w in prefix_words),
         blocked=blocked,
         blocked_next=frozenset().union(*blocked.values()),
         inner_lexical=tuple((k, re.compile(prefix_tree(ws))) for k, ws in sorted(inner.items())),
