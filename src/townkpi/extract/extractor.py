@@ -47,7 +47,7 @@ from townkpi.model import (
     SkipReason,
     Value,
     trusted_fact,
-    trusted_skipped,
+    trusted_skips,
     trusted_span,
 )
 from townkpi.numbers import QUALIFIERS, Numeral
@@ -386,7 +386,10 @@ def _facts(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(start, end, lines[i], columns[i]),
+                start=start,
+                end=end,
+                line=lines[i],
+                column=columns[i],
                 sentence=sentence,
                 refers_to=None if ref is None else ids[ref],
             )
@@ -397,12 +400,7 @@ def _facts(
 def _skipped(body: str, found: Sequence[SkipItem]) -> tuple[SkippedMention, ...]:
     """The skipped mentions of the numbers that are no measurements, with lines and columns."""
     lines, columns = _line_columns(body, [s[0] for s in found])
-    return tuple(
-        [
-            trusted_skipped(trusted_span(start, end, lines[k], columns[k]), surface, reason)
-            for k, (start, end, surface, reason) in enumerate(found)
-        ]
-    )
+    return trusted_skips(found, lines, columns)
 
 
 def extract(
