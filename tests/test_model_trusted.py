@@ -1,6 +1,6 @@
 """The extractor's trusted constructors build exactly what the validating constructors build.
 
-``trusted_span``, ``trusted_fact`` and ``trusted_skipped`` skip the attrs validators on the hot
+``trusted_span``, ``trusted_fact``, ``trusted_skipped`` and ``trusted_skips`` skip the attrs validators on the hot
 path of extraction. They set every field by hand, so a field added to a class and forgotten there
 would leave objects without it: these properties compare them field by field with the public
 constructors, over generated values.
@@ -8,9 +8,18 @@ constructors, over generated values.
 
 import attrs
 from hypothesis import given
+from hypothesis.strategies import lists
 
 from strategies import facts, skipped_mentions, spans
-from townkpi.model import Fact, SkippedMention, Span, trusted_fact, trusted_skipped, trusted_span
+from townkpi.model import (
+    Fact,
+    SkippedMention,
+    Span,
+    trusted_fact,
+    trusted_skipped,
+    trusted_skips,
+    trusted_span,
+)
 
 
 def _fields(obj: object) -> dict[str, object]:
@@ -39,7 +48,10 @@ def test_trusted_fact_sets_every_field(fact):
         period=fact.period,
         modality=fact.modality,
         qualifiers=fact.qualifiers,
-        span=fact.span,
+        start=fact.span.start,
+        end=fact.span.end,
+        line=fact.span.line,
+        column=fact.span.column,
         sentence=fact.sentence,
         refers_to=fact.refers_to,
     )
@@ -53,3 +65,15 @@ def test_trusted_skipped_equals_the_constructor(mention):
     assert _fields(built) == _fields(
         SkippedMention(span=mention.span, surface=mention.surface, reason=mention.reason)
     )
+
+
+@given(lists(skipped_mentions(), max_size=5))
+def test_trusted_skips_equal_the_constructor(mentions):
+    built = trusted_skips(
+        [(m.span.start, m.span.end, m.surface, m.reason) for m in mentions],
+        [m.span.line for m in mentions],
+        [m.span.column for m in mentions],
+    )
+    assert type(built) is tuple
+    assert [_fields(b) for b in built] == [_fields(m) for m in mentions]
+    assert [_fields(b.span) for b in built] == [_fields(m.span) for m in mentions]

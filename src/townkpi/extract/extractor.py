@@ -47,7 +47,7 @@ from townkpi.model import (
     SkipReason,
     Value,
     trusted_fact,
-    trusted_skipped,
+    trusted_skips,
     trusted_span,
 )
 from townkpi.numbers import QUALIFIERS, Numeral
@@ -215,7 +215,7 @@ def _drafts(
 
     A mention without a subject takes the subject of the one before it in the same part.
     """
-    starts, units, hints = scanned.starts, scanned.units, scanned.hints
+    starts, figure_ends = scanned.starts, scanned.ends
     phrases_of, parts_of, sentences_of = seg.locate(starts)
     kinds: list[FactKind] = []
     negatives: list[bool] = []
@@ -231,15 +231,14 @@ def _drafts(
     prev_negative = False
     prev_indicator: str | None = None
     prev_subject: str | None = None
-    for k, start in enumerate(starts):
-        phrase = phrases_of[k]
+    for start, end, unit, hint, phrase, part in zip(
+        starts, figure_ends, scanned.units, scanned.hints, phrases_of, parts_of, strict=True
+    ):
         i = bisect_right(ends, start) - 1
-        before_start = phrase[0] if i < 0 else max(phrase[0], ends[i])
-        before = text[before_start:start]
-        hint = hints[k]
-        kind, negative = classify(before, units[k], hint)
+        before = text[phrase[0] if i < 0 else max(phrase[0], ends[i]) : start]
+        kind, negative = classify(before, unit, hint)
         named = _phrase(before, phrases) if phrases else None
-        if named is not None and named.kind is not None and _fits(named.kind, units[k]):
+        if named is not None and named.kind is not None and _fits(named.kind, unit):
             kind, negative = named.kind, negative and named.kind is FactKind.CHANGE
         same_phrase = prev_phrase == phrase
         if (
@@ -251,12 +250,11 @@ def _drafts(
         ):
             kind, negative = prev_kind, prev_negative  # 分别增长10.5%、25.3%
         indicator, subject, qualifiers = describe_words(
-            text, before, end=scanned.ends[k], phrase_end=phrase[1], kind=kind
+            text, before, end=end, phrase_end=phrase[1], kind=kind
         )
         if indicator is None and same_phrase and prev_kind is kind:
             # 提高48%、45.5%; 从4.16万亿元增加到5.67万亿元: the figure before names this one too
             indicator = prev_indicator
-        part = parts_of[k]
         if subject is None and prev_part == part and prev_subject:
             subject = prev_subject  # the subject of the figure before in its part
         kinds.append(kind)
@@ -270,7 +268,7 @@ def _drafts(
         prev_indicator, prev_subject = indicator, subject
     return Drafts(
         starts=starts,
-        ends=scanned.ends,
+        ends=figure_ends,
         kinds=kinds,
         negatives=negatives,
         befores=befores,
@@ -386,7 +384,10 @@ def _facts(
                 period=timing.period,
                 modality=timing.modality,
                 qualifiers=qualifiers,
-                span=trusted_span(start, end, lines[i], columns[i]),
+                start=start,
+                end=end,
+                line=lines[i],
+                column=columns[i],
                 sentence=sentence,
                 refers_to=None if ref is None else ids[ref],
             )
@@ -397,12 +398,7 @@ def _facts(
 def _skipped(body: str, found: Sequence[SkipItem]) -> tuple[SkippedMention, ...]:
     """The skipped mentions of the numbers that are no measurements, with lines and columns."""
     lines, columns = _line_columns(body, [s[0] for s in found])
-    return tuple(
-        [
-            trusted_skipped(trusted_span(start, end, lines[k], columns[k]), surface, reason)
-            for k, (start, end, surface, reason) in enumerate(found)
-        ]
-    )
+    return trusted_skips(found, lines, columns)
 
 
 def extract(

@@ -110,18 +110,21 @@ def _words() -> _Words:
     )
 
 
-def _subject(clean: str, w: _Words) -> tuple[str | None, str]:
-    """Split a leading subject off: 全镇|实现…, 宁慈线|完成…."""
-    if clean[:1] in w.subject_prefix_first:
-        m = w.subject_prefix.match(clean)
-        if m is not None:
-            return m.group(), clean[m.end() :]
-    v = w.subject_verb.search(clean)
-    if v is not None and _MIN_SUBJECT <= v.start() <= _MAX_SUBJECT:
-        head = _strip(clean[: v.start()], w)
-        if head and _strip(clean[v.start() :], w):  # 社会消费品零售总额实现|: no subject
-            return head, clean[v.start() :]
+def _before_verb(clean: str, at: int, w: _Words) -> tuple[str | None, str]:
+    """Split a subject off before the generic verb at ``at``: 宁慈线|完成…."""
+    if _MIN_SUBJECT <= at <= _MAX_SUBJECT:
+        head = _strip(clean[:at], w)
+        if head and _strip(clean[at:], w):  # 社会消费品零售总额实现|: no subject
+            return head, clean[at:]
     return None, clean
+
+
+def _rate(clean: str, w: _Words) -> str:
+    """A rate's indicator: its words ending in 率 without a leading prefix (unless that is all)."""
+    head = w.prefix.match(clean)
+    if head is not None and head.end() < len(clean):
+        return clean[head.end() :]
+    return clean
 
 
 def _strip(text: str, w: _Words) -> str:
@@ -187,19 +190,25 @@ def describe_words(
         [`Description`][townkpi.extract.indicator.Description] (no object per figure).
     """
     w = _words()
-    qualifiers = tuple(w.clause_qualifier.findall(raw)) if raw else ()
+    if not raw:  # nothing before the figure: only an amount's indicator, read after it
+        after = _after(text, end, phrase_end, w) if kind is FactKind.AMOUNT else ""
+        return after or None, None, ()
+    qualifiers = tuple(w.clause_qualifier.findall(raw))
     # No noise character is a letter or digit: words made only of those have none to remove.
     clean = raw if raw.isalnum() else _NOISE.sub("", raw)
     if "各类" in clean:
         clean = clean.replace("各类", "")
     if kind is FactKind.CHANGE:
         clean = strip_change(clean)
-    subject, clean = _subject(clean, w)
+    # A leading subject split off: 全镇|实现…, 宁慈线|完成….
+    subject = None
+    head = w.subject_prefix.match(clean) if clean[:1] in w.subject_prefix_first else None
+    if head is not None:
+        subject, clean = head.group(), clean[head.end() :]
+    elif (verb := w.subject_verb.search(clean)) is not None:
+        subject, clean = _before_verb(clean, verb.start(), w)
     if kind is FactKind.RATE and clean.endswith("率"):
-        indicator = clean
-        head = w.prefix.match(indicator)
-        if head is not None and head.end() < len(indicator):
-            indicator = indicator[head.end() :]
+        indicator = _rate(clean, w)
     else:
         indicator = _strip(clean, w)
     if kind is FactKind.AMOUNT:  # only an amount may have its indicator after it

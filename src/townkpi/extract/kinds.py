@@ -105,12 +105,15 @@ def classify(before: str, unit: str | None, hint: str | None) -> tuple[FactKind,
     if hint is not None:
         return _HINTED[hint], False
     unit = unit or ""
-    verb = r.change_end.find(r.tail_fillers.strip(before)) if before else None
     if unit in r.difference_units:
+        verb = r.change_end.find(r.tail_fillers.strip(before)) if before else None
         negative = verb in r.down if verb else r.down_anywhere.search(before) is not None
         return FactKind.CHANGE, negative
-    if verb is not None and (unit in r.relative_units or r.comparison.search(before) is not None):
-        return FactKind.CHANGE, verb in r.down
+    # The change verb is read only where it can make a change: most amounts have no comparison.
+    if before and (unit in r.relative_units or r.comparison.search(before) is not None):
+        verb = r.change_end.find(r.tail_fillers.strip(before))
+        if verb is not None:
+            return FactKind.CHANGE, verb in r.down
     if unit in _PERCENT:
         shared = r.share_end.search(before) is not None
         return (FactKind.SHARE if shared else FactKind.RATE), False

@@ -116,7 +116,11 @@ class Segmentation:
                 before = -1
                 if offset > 0:
                     m = search_back(reverse, n - offset)
-                    while m is not None and not _is_end(text, n - 1 - m.start()):
+                    while (
+                        m is not None
+                        and reverse[m.start()] == ","  # only a "," may be no end (1,234)
+                        and not _is_end(text, n - 1 - m.start())
+                    ):
                         m = search_back(reverse, m.start() + 1)
                     before = -1 if m is None else n - 1 - m.start()
                 phrase = (before + 1, n if after < 0 else after + 1)
