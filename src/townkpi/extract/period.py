@@ -139,8 +139,11 @@ def _patterns() -> _Patterns:
     )
 
 
+_ASCII_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _ints(text: str) -> int:
-    return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return int(text.translate(_ASCII_DIGITS))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -213,8 +216,13 @@ def _five_years(m: re.Match[str], ctx: _Context) -> _Reading:
         return None
     ahead = "五年" in m.group() and m.group()[:2] in ("今后", "未来")
     first = year + 1 if ahead else year - 4
-    period = Period(start_year=first, start_month=1, end_year=first + 4, end_month=12)
-    return period, ("target" if ahead else "actual"), None
+    return _five_years_from(first), ("target" if ahead else "actual"), None
+
+
+@functools.lru_cache(maxsize=256)
+def _five_years_from(first: int) -> Period:
+    """Five calendar years from ``first``; built once per year (a period is immutable)."""
+    return Period(start_year=first, start_month=1, end_year=first + 4, end_month=12)
 
 
 def _plan(m: re.Match[str], _ctx: _Context) -> _Reading:

@@ -52,10 +52,14 @@ _PLAN_LENGTH: Final = 5
 
 def five_year_plan(name: str) -> Period | None:
     """The years of a five-year plan by its name (十四五 → 2021-01/2025-12), if known."""
-    first = _FIVE_YEAR_PLANS.get(name)
-    if first is None:
-        return None
-    return Period(start_year=first, start_month=1, end_year=first + _PLAN_LENGTH - 1, end_month=12)
+    return _PLAN_PERIODS.get(name)
+
+
+#: The periods of the known plans, built once (a period is immutable).
+_PLAN_PERIODS: Final = {
+    name: Period(start_year=first, start_month=1, end_year=first + _PLAN_LENGTH - 1, end_month=12)
+    for name, first in _FIVE_YEAR_PLANS.items()
+}
 
 
 @attrs.frozen(slots=True, kw_only=True)
