@@ -36,6 +36,7 @@ _MIN_YEAR: Final = 1900
 _MAX_YEAR: Final = 2100
 _MONTHS: Final = 12
 _YEAR_DIGITS: Final = 4
+_DIGITS: Final = "0123456789０１２３４５６７８９"
 _TO_ASCII: Final = str.maketrans("０１２３４５６７８９", "0123456789")
 _ENUMERATOR_AFTER: Final = frozenset(".．、)）")
 _REFERENCE_BEFORE: Final = ("附件", "附表", "附图")
@@ -367,35 +368,38 @@ def scan_arabic(b: Builder) -> None:
     """Read every run of digits of ``b.text`` into ``b``'s mentions and skips."""
     text = b.text
     p = b.p
-    run, match, quantity, decimal_ratio = (
-        p.digit_run.search,
-        p.arabic.match,
-        p.quantity.match,
-        p.decimal_ratio.match,
-    )
+    search, match, decimal_ratio = p.quantity.search, p.arabic.match, p.decimal_ratio.match
     # The quotes are disjoint and in text order, and numbers are read in text order: the quote
     # that may hold a number is the first one not yet passed (a pointer, not a search).
     starts, ends = b.quotes.starts, b.quotes.ends
     q, quotes = 0, len(starts)
     pos = 0
-    while (d := run(text, pos)) is not None:
-        start, run_end = d.span()
+    # The quantity reading matches at every digit: its search finds the next number and reads
+    # it as a quantity at once (one search, not a search for digits and then a match).
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        groups = m.groups()
+        n1 = groups[0] or ""
+        # where the first run of digits ends: before a thousands separator or a decimal point
+        # of the first number (1,200, 2.5), else with it
+        run_end = start + len(n1) - len(n1.lstrip(_DIGITS))
         # Every reading but a quantity needs a certain character right after the first run of
-        # digits; elsewhere the quantity reading alone gives the same match, and faster.
+        # digits; elsewhere the quantity reading alone gives the same match.
         after = text[run_end : run_end + 1]
         alone = after not in _OTHER_READING_AFTER and (
             after not in _POINTS
             or (run_end - start != _YEAR_DIGITS and decimal_ratio(text, run_end) is None)
         )
-        m = quantity(text, start) if alone else match(text, start)
-        if m is None:  # pragma: no cover - the quantity reading matches any digit
-            pos = start + 1
-            continue
+        if not alone:
+            m = match(text, start)
+            if m is None:  # pragma: no cover - the quantity reading matches any digit
+                pos = start + 1
+                continue
         while q < quotes and ends[q] <= start:
             q += 1
         if q < quotes and starts[q] <= start:  # inside a short quoted label or a title: “141”体系
             pos = max(m.end(), b.record_quote(q, m.span()))
         elif alone:
-            pos = _quantity(b, m, m.groups())
+            pos = _quantity(b, m, groups)
         else:
             pos = _READINGS[m.lastgroup or "qty"](b, m)
