@@ -444,9 +444,16 @@ class Builder:
         ``numeral`` says that ``around`` starts with a digit or a Chinese numeral that is a number
         (its part holds a numeral, which spares the search when the quote is one part).
         """
-        start, end = self._quote_item(index, numeral=numeral) or around
-        start = min(start, around[0])
-        end = max(end, around[1])
+        start, end = self.quotes.starts[index], self.quotes.ends[index]
+        if numeral and self.text.find("、", start, end) < 0:
+            pass  # the common case: the quote is one item, which holds the number
+        else:
+            start, end = self._quote_item(index, numeral=numeral) or around
+        # conditionals, not min() and max() calls (this runs for every number in a quote)
+        if around[0] < start:  # noqa: PLR1730
+            start = around[0]
+        if around[1] > end:  # noqa: PLR1730
+            end = around[1]
         for s in self.skips[-3:]:
             if s[0] == start and s[1] == end:
                 return end  # recorded already, for an earlier number of the item
