@@ -36,6 +36,7 @@ _MIN_YEAR: Final = 1900
 _MAX_YEAR: Final = 2100
 _MONTHS: Final = 12
 _YEAR_DIGITS: Final = 4
+_DIGITS: Final = "0123456789０１２３４５６７８９"
 _TO_ASCII: Final = str.maketrans("０１２３４５６７８９", "0123456789")
 _ENUMERATOR_AFTER: Final = frozenset(".．、)）")
 _REFERENCE_BEFORE: Final = ("附件", "附表", "附图")
@@ -70,9 +71,9 @@ _SPECIAL_BEFORE: Final = frozenset(
 _SPECIAL_AFTER: Final = frozenset("+＋)）.．、")
 
 
-#: How far a quantity reaches: ``(end, number texts, unit, 余/多, suffix qualifier)``. A plain
-#: tuple, not a class: one is built for every number of a report.
-_Extent = tuple[int, tuple[str, ...], str | None, str | None, str | None]
+#: How far a quantity reaches: ``(end, the text of a range's second number or None, unit, 余/多,
+#: suffix qualifier)``. A plain tuple, not a class: one is built for every range of a report.
+_Extent = tuple[int, str | None, str | None, str | None, str | None]
 #: The groups of a quantity reading, in the order of the pattern (``m.groups()`` of the quantity
 #: reading alone), fetched in one call.
 _QUANTITY_GROUPS: Final = ("n1", "s1", "m1", "u1", "sep", "n2", "s2", "m2", "u2", "suf")
@@ -147,8 +148,7 @@ def _extent(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> _Ex
     end = m.end("u1") if unit else more_end
     if unit and b.blocked(unit, end):
         unit, end = None, more_end
-    texts: tuple[str, ...] = (number,)
-    two = False
+    second: str | None = None
     if n2 is not None and not unit:
         second = n2 + s2 if s2 else n2
         u2_bare = m.start("n2") + len(second)
@@ -157,14 +157,12 @@ def _extent(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> _Ex
         u2_end = m.end("u2") if u2 else u2_bare
         if u2 and b.blocked(u2, u2_end):
             u2, u2_end = None, u2_bare
-        two, unit, end = True, u2, u2_end
-        texts += (second,)
+        unit, end = u2, u2_end
     elif n2 is not None and unit == u2:
-        two, end = True, m.end("u2")  # 4.5%—5%
-        texts += (n2 + s2 if s2 else n2,)
+        end, second = m.end("u2"), n2 + s2 if s2 else n2  # 4.5%—5%
     suffix = suf if suf and m.start("suf") == end else None
-    more = m1 if m1 and not two else None
-    return end, texts, unit, more, suffix
+    more = m1 if m1 and second is None else None
+    return end, second, unit, more, suffix
 
 
 def _letters_before(b: Builder, start: int, end: int) -> Found | None:
@@ -222,22 +220,21 @@ _CONTEXT_RULES: Final[tuple[Callable[[Builder, int, int], Found | None], ...]] =
 
 
 def _bare_reason(
-    b: Builder, start: int, end: int, texts: tuple[str, ...], *, scaled: bool
+    b: Builder, start: int, end: int, number: str, second: str | None, *, scaled: bool
 ) -> Found | None:
-    """Why a number without a unit is not a quantity, or None when it may still be one."""
+    """Why a number (or a range, to ``second``) without a unit is not a quantity, or None."""
     text = b.text
     letters = b.p.letters_after.match(text, end)
     if letters is not None:
         return start, letters.end(), SkipReason.LABEL  # 5G, 4A, 3A级
     if text.startswith("年", end):
-        year = len(texts) == 1 and _is_year(_ascii(texts[0]))
+        year = second is None and _is_year(_ascii(number))
         return start, end + 1, SkipReason.YEAR if year else SkipReason.DURATION
     for word, reason in _FOLLOWERS:
         if text.startswith(word, end):
             return start, end + len(word), reason
-    digits = [_ascii(t) for t in texts]
-    if all(_is_year(d) for d in digits) and not scaled:
-        return start, end, SkipReason.YEAR if len(digits) == 1 else SkipReason.PERIOD
+    if _is_year(_ascii(number)) and (second is None or _is_year(_ascii(second))) and not scaled:
+        return start, end, SkipReason.YEAR if second is None else SkipReason.PERIOD
     return None
 
 
@@ -258,36 +255,37 @@ def _quantity(b: Builder, m: re.Match[str], groups: tuple[str | None, ...]) -> i
     prev = text[start - 1] if start else "\n"
     if prev == "第":
         return ordinal(b, start - 1, start, number_end)
+    p = b.p
     end: int
-    texts: tuple[str, ...]
+    second: str | None = None
     unit: str | None
     more: str | None
     suffix: str | None
     if n2 is None:  # _extent of one number, inline
-        texts, unit, more = (number,), u1, m1
+        unit, more = u1, m1
         end = number_end + len(m1) if m1 else number_end
         # Without a second number the reading ends with the unit (or the number) and the
         # suffix: where the unit ends is read off the match's end, not looked up by name.
         unit_end = m.end() - len(suf) if suf else m.end()
         if u1:
             # the set lookup spares the call for most units
-            if text[unit_end : unit_end + 1] in b.p.blocked_next and b.blocked(u1, unit_end):
+            if text[unit_end : unit_end + 1] in p.blocked_next and b.blocked(u1, unit_end):
                 unit = None
             else:
                 end = unit_end
         suffix = suf if suf and unit_end == end else None
     else:
-        end, texts, unit, more, suffix = _extent(b, m, groups)
+        end, second, unit, more, suffix = _extent(b, m, groups)
     if prev in _SPECIAL_BEFORE or text[number_end : number_end + 1] in _SPECIAL_AFTER:
         for rule in _CONTEXT_RULES:
             found = rule(b, start, number_end)
             if found is not None:
                 return b.skip(found[0], max(found[1], end), found[2])
     if unit is None:
-        found = _bare_reason(b, start, end, texts, scaled=bool(s1))
+        found = _bare_reason(b, start, end, number, second, scaled=bool(s1))
         if found is not None:
             return b.skip(*found)
-    return _record(b, start, prev, end, texts, unit, more, suffix)
+    return _record(b, start, prev, end, (number, second), unit, more, suffix)
 
 
 def _record(  # noqa: PLR0917 - the extent of _quantity, positional (one call per number)
@@ -295,39 +293,42 @@ def _record(  # noqa: PLR0917 - the extent of _quantity, positional (one call pe
     start: int,
     prev: str,
     end: int,
-    texts: tuple[str, ...],
+    texts: tuple[str, str | None],
     unit: str | None,
     more: str | None,
     suffix: str | None,
 ) -> int:
     """Record the quantity at ``start`` (after ``prev``) with a minus sign and qualifiers.
 
-    It ends at ``end`` before its suffix qualifier; ``texts`` are its numbers, ``more`` its
-    余/多.
+    It ends at ``end`` before its suffix qualifier; ``texts`` are its number and the second
+    number of a range (or None), ``more`` its 余/多.
     """
     text = b.text
+    number, second = texts
     first = start
     if prev in _SIGNS and not (
         start >= 2 and _LETTERS_OR_DIGITS.match(text, start - 2, start - 1)  # noqa: PLR2004
     ):
         first -= 1  # a minus sign written before the number: 增速为-2.3%
-        texts = ("-" + texts[0], *texts[1:])
+        number = "-" + number
+        prev = text[first - 1 : first]
     qualifiers: tuple[str, ...] = ()
-    if text[first - 1 : first] in b.p.prefix_last:  # the set lookup spares most searches
-        prefix = b.prefix_qualifier(first)
-        if prefix is not None:
-            qualifiers = (prefix,)
-            first -= len(prefix)
+    p = b.p
+    if prev in p.prefix_last:  # the set lookup spares most searches
+        qualifier = p.prefix_qualifier.search(text, max(0, first - 3), first)
+        if qualifier is not None:
+            qualifiers = (qualifier.group(),)
+            first -= len(qualifiers[0])
     if more is not None:
         qualifiers += (more,)
     if suffix is not None:
         qualifiers += (suffix,)
         end += len(suffix)
     numerals: tuple[Numeral, ...] | None
-    if len(texts) == 1:
-        numerals = single(texts[0])
+    if second is None:
+        numerals = single(number)
     else:
-        n, n_2 = numeral(texts[0]), numeral(texts[1])
+        n, n_2 = numeral(number), numeral(second)
         numerals = None if n is None or n_2 is None else (n, n_2)
     if numerals is None:
         return b.skip(start, end, SkipReason.OTHER)
@@ -367,35 +368,38 @@ def scan_arabic(b: Builder) -> None:
     """Read every run of digits of ``b.text`` into ``b``'s mentions and skips."""
     text = b.text
     p = b.p
-    run, match, quantity, decimal_ratio = (
-        p.digit_run.search,
-        p.arabic.match,
-        p.quantity.match,
-        p.decimal_ratio.match,
-    )
+    search, match, decimal_ratio = p.quantity.search, p.arabic.match, p.decimal_ratio.match
     # The quotes are disjoint and in text order, and numbers are read in text order: the quote
     # that may hold a number is the first one not yet passed (a pointer, not a search).
     starts, ends = b.quotes.starts, b.quotes.ends
     q, quotes = 0, len(starts)
     pos = 0
-    while (d := run(text, pos)) is not None:
-        start, run_end = d.span()
+    # The quantity reading matches at every digit: its search finds the next number and reads
+    # it as a quantity at once (one search, not a search for digits and then a match).
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        groups = m.groups()
+        n1 = groups[0] or ""
+        # where the first run of digits ends: before a thousands separator or a decimal point
+        # of the first number (1,200, 2.5), else with it
+        run_end = start + len(n1) - len(n1.lstrip(_DIGITS))
         # Every reading but a quantity needs a certain character right after the first run of
-        # digits; elsewhere the quantity reading alone gives the same match, and faster.
+        # digits; elsewhere the quantity reading alone gives the same match.
         after = text[run_end : run_end + 1]
         alone = after not in _OTHER_READING_AFTER and (
             after not in _POINTS
             or (run_end - start != _YEAR_DIGITS and decimal_ratio(text, run_end) is None)
         )
-        m = quantity(text, start) if alone else match(text, start)
-        if m is None:  # pragma: no cover - the quantity reading matches any digit
-            pos = start + 1
-            continue
+        if not alone:
+            m = match(text, start)
+            if m is None:  # pragma: no cover - the quantity reading matches any digit
+                pos = start + 1
+                continue
         while q < quotes and ends[q] <= start:
             q += 1
         if q < quotes and starts[q] <= start:  # inside a short quoted label or a title: “141”体系
             pos = max(m.end(), b.record_quote(q, m.span()))
         elif alone:
-            pos = _quantity(b, m, m.groups())
+            pos = _quantity(b, m, groups)
         else:
             pos = _READINGS[m.lastgroup or "qty"](b, m)

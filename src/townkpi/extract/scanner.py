@@ -45,8 +45,11 @@ __all__ = [
 CN_NUMERAL_CHARS: Final = "零〇一二两三四五六七八九十百千万亿"
 #: Chinese numeral characters that can begin a count.
 CN_DIGITS: Final = "一二两三四五六七八九十"
+#: A number: digits, perhaps with thousands separators (1,200), perhaps with decimals. It starts
+#: with a plain character class, so that a search for it looks for that class first (fast).
 _NUM: Final = (
-    "(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+    "[0-9０-９](?:[0-9０-９]{0,2}(?:,[0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]*)"
+    "(?:[.．][0-9０-９]+)?"
 )
 _SEP: Final = "[-－—–~～至到]"
 _SCALE: Final = "万亿|亿|万"
@@ -64,7 +67,6 @@ _REASON_VALUES: Final = {reason: reason.value for reason in SkipReason}
 class Patterns:
     """Every compiled pattern of the scanning passes (see the module docstring)."""
 
-    digit_run: re.Pattern[str]
     arabic: re.Pattern[str]
     quantity: re.Pattern[str]
     decimal_ratio: re.Pattern[str]
@@ -201,7 +203,6 @@ def patterns(units: tuple[str, ...] = ()) -> Patterns:
     prefix_words = [w for w, q in QUALIFIERS.items() if q.prefix]
     stop = "，。、；：！？,;:!?\n"
     return Patterns(
-        digit_run=re.compile("[0-9０-９][0-9０-９]*"),
         arabic=_arabic_pattern(unit),
         # the quantity reading alone: the same match where no other reading can begin (see
         # arabic.scan_arabic), without trying the date, year, month, ratio and fraction first
@@ -443,9 +444,16 @@ class Builder:
         ``numeral`` says that ``around`` starts with a digit or a Chinese numeral that is a number
         (its part holds a numeral, which spares the search when the quote is one part).
         """
-        start, end = self._quote_item(index, numeral=numeral) or around
-        start = min(start, around[0])
-        end = max(end, around[1])
+        start, end = self.quotes.starts[index], self.quotes.ends[index]
+        if numeral and self.text.find("、", start, end) < 0:
+            pass  # the common case: the quote is one item, which holds the number
+        else:
+            start, end = self._quote_item(index, numeral=numeral) or around
+        # conditionals, not min() and max() calls (this runs for every number in a quote)
+        if around[0] < start:  # noqa: PLR1730
+            start = around[0]
+        if around[1] > end:  # noqa: PLR1730
+            end = around[1]
         for s in self.skips[-3:]:
             if s[0] == start and s[1] == end:
                 return end  # recorded already, for an earlier number of the item
