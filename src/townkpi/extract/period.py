@@ -357,14 +357,9 @@ class Timeline:
                 modality = Modality(w.modality)
             if w.qualifier is not None:
                 qualifiers.append(w.qualifier)
-        if (
-            modality is Modality.TARGET
-            and not section.plan
-            and not explicit_period
-            and outline.plan_year is not None
-        ):
-            period = Period.year(outline.plan_year)
-        return Timing(period=period, modality=modality, qualifiers=tuple(qualifiers))
+        return self._timing(
+            section, period, modality, tuple(qualifiers), explicit_period=explicit_period
+        )
 
     def timings(self, facts: Iterable[tuple[int, int]]) -> Iterator[Timing]:
         """The timing of each fact, for ``(offset, sentence_start)`` pairs in text order.
