@@ -60,6 +60,8 @@ def test_a_scaled_unit_keeps_what_is_written():
 
 
 def test_units_a_plugin_defines_resolve_as_pint_parses_them():
+    # The registry is one per process and a definition cannot be undone: the names here (tn_…,
+    # …己) are unique to this test, so no other test can meet them.
     define_units(
         [
             "@group counting",

@@ -317,6 +317,10 @@ def parse_numeral(text: str) -> Numeral:
 _SCALES: Final[Mapping[str | None, int]] = {None: 0, "万": 4, "亿": 8, "万亿": 12}
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _numeral(text: str, digits: Decimal, scale: int, chinese: bool) -> Numeral:
     """A [`Numeral`][townkpi.numbers.Numeral] built without running its validators.
 
@@ -329,10 +333,6 @@ def _numeral(text: str, digits: Decimal, scale: int, chinese: bool) -> Numeral:
     _set(numeral, "scale", scale)
     _set(numeral, "chinese", chinese)
     return numeral
-
-
-_new = object.__new__
-_set = object.__setattr__
 
 
 def value_interval(

@@ -403,11 +403,11 @@ def _split_name(norm: str) -> tuple[str, tuple[str, str, str]] | None:
 def _named(reg: pint.UnitRegistry[Any], text: str, norm: str) -> Unit | None:
     """A unit written as one name (台, 标准箱), maybe after a 万/亿 scale (万亩, 亿元), or None.
 
-    A new unit string costs pint 0.1-1 ms to parse. Here a name is split into its prefix and
-    unit from the definitions' words (what pint's ``parse_unit_name`` finds, ~20 µs there); a
-    unit defined as a dimension of its own (``[household]``) has that dimension, any other asks
-    pint (~30 µs); a scaled unit is resolved from the (cached) entry of the unit behind its
-    prefix. Anything but one unambiguous ``prefix + unit`` name is left to pint (None); the
+    A full pint parse of a new unit string is slow. Here a name is split into its prefix and
+    unit from the definitions' words (what pint's ``parse_unit_name`` finds); a unit defined as
+    a dimension of its own (``[household]``) has that dimension, any other asks pint for its
+    dimensionality only; a scaled unit is resolved from the (cached) entry of the unit behind
+    its prefix. Anything but one unambiguous ``prefix + unit`` name is left to pint (None); the
     result is the Unit pint's parse of ``norm`` gives.
     """
     if not _ONE_NAME.fullmatch(norm):

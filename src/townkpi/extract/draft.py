@@ -14,12 +14,14 @@ from townkpi.model import FactKind
 __all__ = ["Drafts"]
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, eq=False)
 class Drafts:
     """Every quantity of a text and what has been read about each, in text order.
 
     What is read about quantity ``i`` is item ``i`` of each list: one object per text instead
-    of one per figure (a report has thousands, each read once and then made a fact).
+    of one per figure (a report has thousands, each read once and then made a fact). The lists
+    are filled once and not copied: drafts compare by identity, and their lists must not be
+    changed.
 
     Attributes:
         starts: Where each quantity starts.

@@ -169,9 +169,7 @@ def _readable(scanned: Scan, options: ExtractOptions) -> tuple[Scan, list[Value]
         hints=[scanned.hints[i] for i in keep],
         skips=sorted((*scanned.skips, *skipped), key=_ITEM_START),
     )
-    failed = set(bad)
-    value_of = dict(zip([i for i in range(len(starts)) if i not in failed], positive, strict=True))
-    return readable, [value_of[i] for i in keep]
+    return readable, positive  # the values of the mentions kept, in their order
 
 
 def _interval_words(qualifiers: tuple[str, ...]) -> tuple[str, ...]:
@@ -338,6 +336,9 @@ def _facts(
     read_qualifiers = drafts.qualifiers
     facts: list[Fact] = []
     line_column = doc.line_column
+    # A sentence's span is built for its first fact and shared by the next facts of the same
+    # sentence: Segmentation.locate gives neighbouring figures the same tuple, so an identity
+    # test finds them. (The span below is never read: the first fact starts a sentence.)
     last_sentence = (-1, -1)
     sentence = trusted_span(0, 0, 1, 1)
     ids = [f"f{i}" for i in range(1, len(starts) + 1)]

@@ -81,14 +81,15 @@ class Skip:
 SkipItem = tuple[int, int, str, str]
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, kw_only=True, eq=False)
 class Scan:
     """Every number of a text, in text order.
 
     The quantities are kept as parallel lists (item ``i`` of each list is quantity ``i``), not
     as [`Mention`][townkpi.extract.mention.Mention] objects: a report has thousands, and the
     extractor reads them field by field; [`mentions`][townkpi.extract.mention.Scan.mentions]
-    builds the objects.
+    builds the objects. The lists are the scanner's own, not copies: a scan compares by
+    identity, and its lists must not be changed.
 
     Attributes:
         text: The text scanned.

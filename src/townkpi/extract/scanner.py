@@ -9,7 +9,6 @@ their mentions and skips.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -326,13 +325,6 @@ class Quotes:
             ends=tuple([end - 1 for _, end in spans]),
             titles=tuple([text[start] == "《" for start, _ in spans]),
         )
-
-    def around(self, offset: int) -> int | None:
-        """The index of the quote whose content holds ``offset``, if any."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and offset < self.ends[i]:
-            return i
-        return None
 
 
 class Builder:

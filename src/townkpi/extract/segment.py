@@ -54,7 +54,7 @@ _PART_CHARS: Final = frozenset(_PART + ".")
 _SENTENCE_CHARS: Final = frozenset(_SENTENCE + ".")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, kw_only=True)
 class Segmentation:
     """The sentences, parts and phrases of one text, found where they are asked for.
 
@@ -185,4 +185,4 @@ def segment(text: str) -> Segmentation:
     Returns:
         The [`Segmentation`][townkpi.extract.segment.Segmentation] of the text.
     """
-    return Segmentation(text)
+    return Segmentation(text=text)
