@@ -416,6 +416,19 @@ class CheckContext:
         name none: a check that judges only those that do can loop over these instead of
         looking up every figure again; they are selected once per context for each choice of
         kinds and ``head``.
+
+        Args:
+            *kinds: The kinds of figures to select (amounts when none is given).
+            head: Match a figure's indicator phrase only at its end
+                (``Catalog.lookup(phrase, head=True)``), and with no clause lookup: a figure
+                whose phrase names no indicator is left out even when the words of its clause
+                before it would name one. When False, the phrase is matched anywhere and, when
+                it names none, the clause before the figure is tried
+                (``indicator(fact, clause=True)``).
+
+        Returns:
+            The pairs of figure and indicator, in text order; the same tuple on every call
+            with the same kinds and ``head``.
         """
         key = (frozenset(kinds or (FactKind.AMOUNT,)), head)
         found = self._named.get(key)
@@ -452,6 +465,20 @@ class CheckContext:
         amount, what a rate implies about its count) compute them once and share them. Prefix
         the key with the check module's name, so that the keys of unrelated checks differ; the
         value must not change once computed.
+
+        The key must hold every input the value depends on besides the report and the catalog
+        (which the context fixes): the facts it is computed for and any option of a check, or
+        two calls that differ in that input would share the first value. The rates checks key
+        what a rate implies about its count by the rate's id and the ``limit`` of totals they
+        list (``(__name__, rate.id, limit)``), since the value depends on it.
+
+        Args:
+            key: A hashable key of everything the value depends on besides the report and the
+                catalog, starting with the module's name.
+            compute: Computes the value; called only on the first use of ``key``.
+
+        Returns:
+            The value computed for ``key``, the same object on every call.
 
         Examples:
             >>> ctx = CheckContext(report=Report(source="x"))
@@ -490,7 +517,21 @@ class CheckContext:
         return self._sentences.get(key, ())
 
     def clause_before(self, fact: Fact, chars: int = _CLAUSE_CHARS) -> str:
-        """The words of the fact's clause before its figure (after the last comma or colon)."""
+        """The words of the fact's clause before its figure (after the last comma or colon).
+
+        The words of the usual width (``chars`` left at its default) are memoized by fact id,
+        once per context: a fact that is not from ``ctx.report`` but shares an id with one of
+        its facts gets the words of the report's fact, not of its own span.
+
+        Args:
+            fact: The figure, normally one of the report's facts.
+            chars: How many characters before the figure to read at most (within its
+                sentence); other widths than the default are computed on every call.
+
+        Returns:
+            The words after the last clause mark (comma, semicolon, colon, full stop …) before
+            the figure; "" for a fact without a span or a report without text.
+        """
         if chars != _CLAUSE_CHARS:
             return _clause_words(self.report.text, fact.span, fact.sentence, chars)
         words = self._clauses.get(fact.id)

@@ -242,6 +242,14 @@ def amounts_with_words(ctx: CheckContext, words: Iterable[str]) -> Iterator[tupl
     check that looks only at the amounts of a few words (办结, 就业) loops over these instead
     of searching the words of every amount of the report.
 
+    Args:
+        ctx: The check context.
+        words: The words to look for; an amount is found when its figure words hold any of
+            them (no word: nothing is found).
+
+    Returns:
+        An iterator of (amount, its figure words) pairs, each amount once, in text order.
+
     Examples:
         >>> from townkpi import Report, extract
         >>> report = extract("受理群众诉求1200件，已办结1180件。")
@@ -549,6 +557,13 @@ class CounterpartIndex:
 
         The same figure as ``next(f for f in counterparts(…) if where(f))``: one of the same
         sentence first, then the nearest in the text, the first candidate on a tie.
+
+        Args:
+            fact: The figure to find a counterpart of; it need not be one of the candidates,
+                and a candidate with its id is never its own counterpart.
+
+        Returns:
+            The counterpart, or None when no accepted candidate is in the same scope.
         """
         if not self._sentences and not self._scopes:
             return None  # no candidate at all (the usual case)
