@@ -122,8 +122,10 @@ class YieldInconsistent(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each output and area whose quotient is impossible."""
         # The first usable area (and stated yield) of each output, nearest first, from one
-        # index per indicator instead of ranking every counterpart of every output.
-        indexes: dict[str, CounterpartIndex] = {}
+        # index per indicator and role instead of ranking every counterpart of every output;
+        # keyed by (name, "area") or (name, "yield"), so that an area index and a yield index
+        # never share a key even if a crop's indicator names ever coincide.
+        indexes: dict[tuple[str, str], CounterpartIndex] = {}
         for output, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
             crop = _BY_OUTPUT.get(ind.name)
             if crop is None:
@@ -131,9 +133,9 @@ class YieldInconsistent(Check):
             mass = interval_in_unit(output, _MASS)
             if mass is None or is_increment(output):
                 continue
-            areas = indexes.get(crop.area)
+            areas = indexes.get((crop.area, "area"))
             if areas is None:
-                areas = indexes[crop.area] = CounterpartIndex(
+                areas = indexes[crop.area, "area"] = CounterpartIndex(
                     ctx, (crop.area,), head=True, where=_usable_area
                 )
             area = areas.nearest(output)
@@ -154,7 +156,7 @@ class YieldInconsistent(Check):
         area: Fact,
         implied: Interval,
         *,
-        indexes: dict[str, CounterpartIndex],
+        indexes: dict[tuple[str, str], CounterpartIndex],
     ) -> Finding | None:
         evidence = [
             Evidence.of("output", str(output.value)),
@@ -164,9 +166,9 @@ class YieldInconsistent(Check):
         ]
         stated = None
         if crop.yield_ is not None:
-            yields = indexes.get(crop.yield_)
+            yields = indexes.get((crop.yield_, "yield"))
             if yields is None:
-                yields = indexes[crop.yield_] = CounterpartIndex(
+                yields = indexes[crop.yield_, "yield"] = CounterpartIndex(
                     ctx, (crop.yield_,), kinds=_YIELD_KINDS, head=True, where=_stated_yield
                 )
             stated = yields.nearest(output)
