@@ -7,12 +7,15 @@ Each builder is a named ``@st.composite`` typed ``SearchStrategy[T]``. Builders 
 written form together with the value it denotes (``arabic_numerals``, ``chinese_numerals``) compute
 that value independently of townkpi's parser, so tests can compare the two. ``to_chinese`` is the
 reference renderer of standard Chinese numerals used for that.
+
+``values``, ``written_decimals``, ``unit_symbols`` and ``unit_texts`` are townkpi's shipped
+builders (``townkpi.testing.strategies``), re-exported here.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -31,11 +34,15 @@ from townkpi import (
     SkippedMention,
     SkipReason,
     Span,
-    Value,
     parse_numeral,
 )
-from townkpi.interval import Rounding
-from townkpi.units import UnitCategory, UnitDefinition, known_units, parse_unit
+from townkpi.testing.strategies import (
+    unit_symbols,
+    unit_texts,
+    values,
+    written_decimals,
+)
+from townkpi.units import UnitDefinition, known_units
 
 __all__ = [
     "CHINESE_DIGIT_CHARS",
@@ -87,29 +94,6 @@ class WrittenNumber:
 
 
 # --------------------------------------------------------------------------- numbers
-
-
-@st.composite
-def written_decimals(
-    draw: st.DrawFn,
-    *,
-    max_int_digits: int = 9,
-    max_places: int = 4,
-    signed: bool = False,
-) -> str:
-    """A plain ASCII decimal as a report writes it: ``131.5``, ``8.0``, ``0.05``, ``4533``.
-
-    Trailing zeros after the point are kept (``8.0``): they are written precision.
-    """
-    int_part = draw(st.integers(min_value=0, max_value=10**max_int_digits - 1))
-    places = draw(st.integers(min_value=0, max_value=max_places))
-    text = str(int_part)
-    if places:
-        frac = draw(st.integers(min_value=0, max_value=10**places - 1))
-        text += "." + str(frac).zfill(places)
-    if signed and draw(st.booleans()) and Decimal(text) != 0:
-        text = "-" + text
-    return text
 
 
 @st.composite
@@ -318,55 +302,7 @@ def counting_unit_symbols() -> list[str]:
     return _symbols(lambda d: d.group == "counting")
 
 
-def unit_symbols(category: UnitCategory | None = None) -> SearchStrategy[str]:
-    """A symbol or alias from ``units.txt``, optionally of one category (户, 亿元 excluded)."""
-    symbols = _symbols(lambda _d: True)
-    if category is not None:
-        symbols = [s for s in symbols if parse_unit(s).category is category]
-    return st.sampled_from(symbols)
-
-
-_SCALABLE = (UnitCategory.CURRENCY, UnitCategory.AREA, UnitCategory.COUNT, UnitCategory.MASS)
-
-
-@st.composite
-def unit_texts(draw: st.DrawFn, *, categories: Sequence[UnitCategory] = tuple(UnitCategory)) -> str:
-    """A unit as written in a report: a symbol, with 万/亿 before it where that makes sense."""
-    category = draw(st.sampled_from([c for c in categories if c is not UnitCategory.OTHER]))
-    symbol = draw(unit_symbols(category))
-    if category in _SCALABLE and draw(st.booleans()):
-        return draw(st.sampled_from(["万", "亿"])) + symbol
-    return symbol
-
-
 # --------------------------------------------------------------------------- model
-
-
-@st.composite
-def values(draw: st.DrawFn) -> Value:
-    """A value with a unit (or none), its interval and comparator, written as a report would.
-
-    Built through `Value.from_numerals` from a written decimal, optional 万/亿, a unit and a
-    qualifier; every interval end is a terminating decimal, so values serialise exactly.
-    """
-    first = draw(written_decimals(max_int_digits=6, max_places=3))
-    unit = draw(st.none() | unit_texts())
-    numeral_list = [parse_numeral(first)]
-    qualifiers: list[str] = []
-    shape = draw(st.sampled_from(["plain", "range", "qualified"]))
-    if shape == "range":
-        step = draw(written_decimals(max_int_digits=3, max_places=0))
-        second = Decimal(first) + Decimal(step) + 1
-        numeral_list.append(parse_numeral(format(second, "f")))
-    elif shape == "qualified":
-        qualifiers.append(draw(st.sampled_from(["余", "多", "以上", "以内", "超过", "不足", "约"])))
-    return Value.from_numerals(
-        numeral_list,
-        unit,
-        qualifiers,
-        negative=shape == "plain" and draw(st.booleans()),
-        rounding=draw(st.sampled_from(list(Rounding))),
-    )
 
 
 @st.composite

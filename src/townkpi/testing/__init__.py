@@ -13,6 +13,9 @@
 - [`report_from_entries`][townkpi.testing.report_from_entries] and
   [`load_reading`][townkpi.testing.load_reading] build a report from a hand reading of its figures
   placed in the real text, so that checks are tested independently of the extractor.
+- [`townkpi.testing.strategies`][townkpi.testing.strategies] has Hypothesis builders of values
+  and of reports named by a pack's indicator phrases, for property tests; it needs Hypothesis
+  (the ``testing`` extra) and is imported on its own, not by ``import townkpi.testing``.
 
 A plugin's test module typically reads:
 
