@@ -35,7 +35,6 @@ _MASS: Final = "公斤"
 #: A yield may be read as an amount (亩产650公斤) or as a ratio (650公斤/亩).
 _YIELD_KINDS: Final = (FactKind.AMOUNT, FactKind.RATIO)
 _AREA: Final = "亩"
-_ONE: Final = Interval.point(1)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -80,8 +79,11 @@ def _stated_yield(fact: Fact) -> bool:
 
 def _usable_area(fact: Fact) -> bool:
     """Whether a sown area gives a yield: in 亩, not an increment, surely above zero."""
+    if is_increment(fact):
+        return False
     mu = interval_in_unit(fact, _AREA)
-    return mu is not None and not is_increment(fact) and quotient(_ONE, mu) is not None
+    # what ``quotient(output, mu)`` needs, tested without dividing: surely above zero
+    return mu is not None and mu.lower is not None and mu.lower >= 0 and 0 not in mu
 
 
 class YieldInconsistent(Check):
