@@ -33,7 +33,7 @@ _Ranked: TypeAlias = tuple[Fraction, int, Fact]
 
 
 class _Totals:
-    """The running totals (累计) of a report, indexed to find the first an addition exceeds.
+    """The running totals (累计) of agricultural indicators, to find the first one exceeded.
 
     Built once per report. A total can include an addition when both are of the same
     indicator, both targets or neither, of the same place, and they stand in the same sentence
@@ -50,7 +50,8 @@ class _Totals:
         ] = {}
         place = 0
         for total, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
-            if not is_cumulative(ctx, total):
+            # only the sector's totals: an addition is compared with those of its indicator
+            if ind.sector != SECTOR or not is_cumulative(ctx, total):
                 continue
             place += 1  # text order
             if total.sentence is not None:
@@ -64,6 +65,10 @@ class _Totals:
         for lines in self._lines.values():
             for entries in lines.values():
                 entries.sort(key=lambda e: (e[0], e[1]))
+
+    def __bool__(self) -> bool:
+        """Whether there is any running total of the sector at all."""
+        return bool(self._sentences or self._lines)
 
     def first_exceeded(self, added: Fact, name: str) -> Fact | None:
         """The first total in the text that includes ``added`` and that it surely exceeds."""
@@ -130,6 +135,8 @@ class NewAboveCumulative(Check):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield an error for each addition above its running total."""
         totals = _Totals(ctx)
+        if not totals:
+            return  # no running total of the sector (most reports): nothing to exceed
         for added, ind in ctx.with_indicators(FactKind.AMOUNT, head=True):
             if ind.sector != SECTOR or added.unit is None:
                 continue
