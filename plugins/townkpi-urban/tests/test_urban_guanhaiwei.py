@@ -2,7 +2,7 @@
 
 The report is read twice: by townkpi's extractor, and from the repository's hand-written reading
 (every figure, its kind, indicator and the amount a rate refers to, placed in the real text; see
-conftest.py), so that a gap of the extractor cannot hide a finding.
+plugins/conftest.py), so that a gap of the extractor cannot hide a finding.
 """
 
 import pytest
